@@ -1,0 +1,20 @@
+package th.obec.apimr.cycle;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OfficeCycleRepository extends JpaRepository<OfficeCycle, Long> {
+
+    List<OfficeCycle> findByCycleIdOrderByOfficeCode(Long cycleId);
+
+    Optional<OfficeCycle> findByCycleIdAndOfficeCode(Long cycleId, String officeCode);
+
+    @Query("select oc.officeCode from OfficeCycle oc where oc.cycle.id = :cycleId order by oc.officeCode")
+    List<String> officeCodes(@Param("cycleId") Long cycleId);
+
+    long countByCycleId(Long cycleId);
+}

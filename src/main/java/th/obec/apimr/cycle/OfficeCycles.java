@@ -1,0 +1,22 @@
+package th.obec.apimr.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the phase an office enters: {@code ${officeCycles.enterPhase(execution, 'PLANNING')}} on the start of
+ * each phase's sub-process. Public, as the engine's expression language calls only public methods of public classes.
+ */
+@Component("officeCycles")
+public class OfficeCycles {
+
+    private final CycleService cycles;
+
+    OfficeCycles(CycleService cycles) {
+        this.cycles = cycles;
+    }
+
+    public void enterPhase(DelegateExecution execution, String phase) {
+        cycles.enterPhase(CycleCalendar.toId(execution.getVariable("officeCycleId")), Phase.valueOf(phase));
+    }
+}
