@@ -1,0 +1,57 @@
+package th.obec.apimr.reflection;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import th.obec.apimr.report.QualityLevel;
+
+/** Limits and number formats of the reflection forms, and who completes a task. */
+final class Texts {
+
+    static final int TEXTAREA = 4000;
+
+    private Texts() {
+    }
+
+    /** {@code 6,570,003} */
+    static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** {@code 75.00%}; {@code -} for null. */
+    static String percent(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.2f%%", value);
+    }
+
+    /** {@code 5 ดีเยี่ยม 2 เขต, 4 ดีมาก 1 เขต, ...}: a distribution of levels, every level named. */
+    static String levels(Map<Integer, Integer> distribution, String unit) {
+        StringJoiner text = new StringJoiner(", ");
+        distribution.forEach((level, count) -> text.add(QualityLevel.label(level) + " " + count + " " + unit));
+        return text.toString();
+    }
+
+    /** Like {@link #levels} with the levels nobody got left out. */
+    static String levelsGiven(Map<Integer, Integer> distribution, String unit) {
+        StringJoiner text = new StringJoiner(", ");
+        distribution.forEach((level, count) -> {
+            if (count > 0) {
+                text.add(QualityLevel.label(level) + " " + count + " " + unit);
+            }
+        });
+        return text.toString();
+    }
+
+    /** The authenticated user completing the task, else its assignee. */
+    static String actor(DelegateTask task, IdentityService identity) {
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee();
+    }
+}
