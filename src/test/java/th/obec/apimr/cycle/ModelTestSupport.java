@@ -170,7 +170,7 @@ public final class ModelTestSupport {
     }
 
     /** {@code ${cycleCalendar}}: the default calendar of the fiscal year, through the real {@link Deadline} keys. */
-    public static final class Calendar {
+    public static final class DueDates {
         final List<String> keys = new CopyOnWriteArrayList<>();
 
         public Date dueDate(Object cycleId, String deadlineKey) {
@@ -241,7 +241,7 @@ public final class ModelTestSupport {
     /** Every bean the two processes name, registered with {@link Mocks} for one test. */
     static final class Beans {
         final TaskForms taskForms = new TaskForms();
-        final Calendar cycleCalendar = new Calendar();
+        final DueDates cycleCalendar = new DueDates();
         final CycleOffices cycleOffices = new CycleOffices();
         final OfficeCycles officeCycles = new OfficeCycles();
         final ReportPlan reportPlan = new ReportPlan();

@@ -238,7 +238,6 @@ class NationalCycleProcessTest {
         assertThat(ends).hasSize(2);
         int retries = ends.get(0).getRetries();
         List<Exception> failures = runConcurrently(ends);
-        System.out.println("RACEDEBUG " + failures.size());
 
         // At most the loser of the race fails, on the optimistic lock: it keeps its retries and is due again after
         // the retry interval (R5/PT5M), when it runs as the job executor would run it
