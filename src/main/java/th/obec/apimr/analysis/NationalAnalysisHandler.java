@@ -31,7 +31,6 @@ class NationalAnalysisHandler implements TaskFormHandler {
     static final String FOCUS_POINTS = "focusPoints";
     static final String GUIDANCE_TO_OFFICES = "guidanceToOffices";
 
-    static final int TEXTAREA = 4000;
 
     private final AnalysisService analyses;
     private final CycleService cycles;
@@ -67,9 +66,9 @@ class NationalAnalysisHandler implements TaskFormHandler {
     public void submit(DelegateTask task, FormInput input) {
         Long cycleId = TaskContext.requiredId(task, TaskContext.CYCLE_ID);
         NationalAnalysisInput analysis = new NationalAnalysisInput(
-                input.requiredText(POLICY_SUMMARY, TEXTAREA),
-                input.text(FOCUS_POINTS, TEXTAREA),
-                input.requiredText(GUIDANCE_TO_OFFICES, TEXTAREA));
+                input.requiredText(POLICY_SUMMARY, FormInput.TEXTAREA),
+                input.text(FOCUS_POINTS, FormInput.TEXTAREA),
+                input.requiredText(GUIDANCE_TO_OFFICES, FormInput.TEXTAREA));
         analyses.saveNational(cycleId, analysis, TaskContext.actor(task), TaskContext.now());
     }
 

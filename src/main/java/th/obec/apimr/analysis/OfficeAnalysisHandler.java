@@ -44,8 +44,6 @@ class OfficeAnalysisHandler implements TaskFormHandler {
     static final String TARGET_PERCENT = "targetPercent";
     static final String TARGET_NOTE = "targetNote";
 
-    static final int TEXTFIELD = 300;
-    static final int TEXTAREA = 4000;
     /** Far above any year's catalogue; bounds what a client can send. */
     static final int MAX_INDICATORS = 200;
 
@@ -97,9 +95,9 @@ class OfficeAnalysisHandler implements TaskFormHandler {
     @Override
     public void submit(DelegateTask task, FormInput input) {
         OfficeCycleView officeCycle = cycles.officeCycle(TaskContext.requiredId(task, TaskContext.OFFICE_CYCLE_ID));
-        String participants = input.requiredText(PARTICIPANTS, TEXTAREA);
-        String policyLinkage = input.requiredText(POLICY_LINKAGE, TEXTAREA);
-        String contextSummary = input.text(CONTEXT_SUMMARY, TEXTAREA);
+        String participants = input.requiredText(PARTICIPANTS, FormInput.TEXTAREA);
+        String policyLinkage = input.requiredText(POLICY_LINKAGE, FormInput.TEXTAREA);
+        String contextSummary = input.text(CONTEXT_SUMMARY, FormInput.TEXTAREA);
         List<OfficeAnalysisInput.Target> targets = targets(input, officeCycle.catalogueYear());
         analyses.saveOffice(officeCycle.id(),
                 new OfficeAnalysisInput(participants, policyLinkage, contextSummary, targets),
@@ -115,7 +113,7 @@ class OfficeAnalysisHandler implements TaskFormHandler {
         }
         Map<Integer, OfficeAnalysisInput.Target> byOrder = new TreeMap<>();
         for (FormInput item : input.list(INDICATOR_TARGETS, MAX_INDICATORS)) {
-            String code = item.requiredText(CODE, TEXTFIELD);
+            String code = item.requiredText(CODE, FormInput.TEXTFIELD);
             Integer position = order.get(key(code));
             if (position == null) {
                 throw item.error(CODE, "ไม่มีตัวชี้วัดรหัส '" + code + "' ในรายการตัวชี้วัดปีงบประมาณ พ.ศ. "
@@ -127,7 +125,7 @@ class OfficeAnalysisHandler implements TaskFormHandler {
             boolean chosen = item.flag(CHOSEN);
             // the form hides (and does not submit) the target of an indicator not chosen: only chosen ones count
             Long percent = chosen ? item.number(TARGET_PERCENT, 0, 100) : null;
-            String note = chosen ? item.text(TARGET_NOTE, TEXTFIELD) : null;
+            String note = chosen ? item.text(TARGET_NOTE, FormInput.TEXTFIELD) : null;
             byOrder.put(position, new OfficeAnalysisInput.Target(indicators.get(position).code(), position + 1,
                     chosen, percent == null ? null : percent.intValue(), note));
         }

@@ -26,7 +26,6 @@ class DecideOnImplementationHandler implements TaskFormHandler {
     static final String PROGRESS_OVERVIEW = "progressOverview";
     static final String DIRECTOR_DECISION = "directorDecision";
 
-    static final int TEXTAREA = 4000;
 
     private final ImplementationService implementation;
 
@@ -54,7 +53,7 @@ class DecideOnImplementationHandler implements TaskFormHandler {
     @Override
     public void submit(DelegateTask task, FormInput input) {
         Long officeCycleId = TaskContext.requiredId(task, TaskContext.OFFICE_CYCLE_ID);
-        String decision = input.requiredText(DIRECTOR_DECISION, TEXTAREA);
+        String decision = input.requiredText(DIRECTOR_DECISION, FormInput.TEXTAREA);
         implementation.decide(officeCycleId, decision, TaskContext.actor(task), TaskContext.now());
     }
 }

@@ -41,8 +41,6 @@ class RecordImplementationHandler implements TaskFormHandler {
     static final String DECISION_REQUESTED = "decisionRequested";
     static final String DECISION_QUESTION = "decisionQuestion";
 
-    static final int TEXTFIELD = 300;
-    static final int TEXTAREA = 4000;
     static final int MAX_PROJECTS = 100;
 
     private final ImplementationService implementation;
@@ -96,10 +94,10 @@ class RecordImplementationHandler implements TaskFormHandler {
         for (FormInput item : input.list(PROJECT_PROGRESS, MAX_PROJECTS)) {
             progress.add(progress(item, approved, seen));
         }
-        String decisionsTaken = input.requiredText(DECISIONS_TAKEN, TEXTAREA);
+        String decisionsTaken = input.requiredText(DECISIONS_TAKEN, FormInput.TEXTAREA);
         boolean requested = input.flag(DECISION_REQUESTED);
         // the form hides (and does not submit) the question unless a decision is requested
-        String question = requested ? input.text(DECISION_QUESTION, TEXTAREA) : null;
+        String question = requested ? input.text(DECISION_QUESTION, FormInput.TEXTAREA) : null;
         if (requested && question == null) {
             throw input.error(DECISION_QUESTION, "จำเป็นต้องกรอกเมื่อขอให้ผู้อำนวยการตัดสินใจ",
                     "required when a decision is requested");
@@ -135,7 +133,7 @@ class RecordImplementationHandler implements TaskFormHandler {
             throw item.error(PROGRESS_PERCENT, "โครงการที่ยังไม่เริ่มต้องมีความก้าวหน้าร้อยละ 0",
                     "must be 0 for a project not started");
         }
-        String note = item.text(NOTE, TEXTFIELD);
+        String note = item.text(NOTE, FormInput.TEXTFIELD);
         return new ImplementationInput.Progress(projectId, percent.intValue(), status, note);
     }
 }

@@ -45,8 +45,6 @@ class PlanProjectsHandler implements TaskFormHandler {
     static final String INDICATORS = "indicators";
     static final String TARGETS = "targets";
 
-    static final int TEXTFIELD = 300;
-    static final int TEXTAREA = 4000;
     static final int MAX_PROJECTS = 100;
     static final int MAX_CODE_LENGTH = 16;
     static final BigDecimal MAX_BUDGET = new BigDecimal("9999999999.99");
@@ -85,8 +83,8 @@ class PlanProjectsHandler implements TaskFormHandler {
     @Override
     public void submit(DelegateTask task, FormInput input) {
         OfficeCycleView officeCycle = cycles.officeCycle(TaskContext.requiredId(task, TaskContext.OFFICE_CYCLE_ID));
-        String title = input.requiredText(PLAN_TITLE, TEXTFIELD);
-        String summary = input.text(PLAN_SUMMARY, TEXTAREA);
+        String title = input.requiredText(PLAN_TITLE, FormInput.TEXTFIELD);
+        String summary = input.text(PLAN_SUMMARY, FormInput.TEXTAREA);
         List<FormInput> items = input.list(PROJECTS, MAX_PROJECTS);
         if (items.isEmpty()) {
             throw input.error(PROJECTS, "ต้องมีโครงการอย่างน้อย 1 โครงการ", "at least one project is required");
@@ -103,9 +101,9 @@ class PlanProjectsHandler implements TaskFormHandler {
 
     private static PlanSubmission.ProjectInput project(FormInput item, FiscalYear fiscalYear, int catalogueYear,
                                                        Map<String, String> knownCodes) {
-        String name = item.requiredText(NAME, TEXTFIELD);
-        String strategy = item.text(STRATEGY, TEXTFIELD);
-        String responsibleGroup = item.text(RESPONSIBLE_GROUP, TEXTFIELD);
+        String name = item.requiredText(NAME, FormInput.TEXTFIELD);
+        String strategy = item.text(STRATEGY, FormInput.TEXTFIELD);
+        String responsibleGroup = item.text(RESPONSIBLE_GROUP, FormInput.TEXTFIELD);
         BigDecimal budget = item.amount(BUDGET, MAX_BUDGET);
         if (budget == null) {
             throw item.missing(BUDGET);
@@ -127,7 +125,7 @@ class PlanProjectsHandler implements TaskFormHandler {
                 codes.add(known);
             }
         }
-        String targets = item.text(TARGETS, TEXTAREA);
+        String targets = item.text(TARGETS, FormInput.TEXTAREA);
         return new PlanSubmission.ProjectInput(name, strategy, responsibleGroup, budget, start, end, codes, targets);
     }
 

@@ -30,7 +30,6 @@ class ReviewPlanHandler implements TaskFormHandler {
     static final String PLAN_DECISION = "planDecision";
     static final String REVIEW_COMMENTS = "reviewComments";
 
-    static final int TEXTAREA = 4000;
 
     private final PlanService plans;
 
@@ -61,7 +60,7 @@ class ReviewPlanHandler implements TaskFormHandler {
     public void submit(DelegateTask task, FormInput input) {
         Long officeCycleId = TaskContext.requiredId(task, TaskContext.OFFICE_CYCLE_ID);
         PlanDecision decision = PlanDecision.valueOf(input.requiredChoice(PLAN_DECISION, PlanDecision.names()));
-        String comments = input.text(REVIEW_COMMENTS, TEXTAREA);
+        String comments = input.text(REVIEW_COMMENTS, FormInput.TEXTAREA);
         if (decision == PlanDecision.RETURN && comments == null) {
             throw input.error(REVIEW_COMMENTS, "จำเป็นต้องกรอกเมื่อส่งแผนกลับ", "required when the plan is returned");
         }

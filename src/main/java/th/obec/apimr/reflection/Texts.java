@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import th.obec.apimr.task.FormInput;
 import th.obec.apimr.report.QualityLevel;
 
 /** Limits and number formats of the reflection forms, and who completes a task. */
 final class Texts {
 
-    static final int TEXTAREA = 4000;
 
     private Texts() {
     }

@@ -36,8 +36,6 @@ final class ReportForm {
     static final String RECOMMENDATIONS_OFFICE = "recommendationsOffice";
     static final String SELF_ASSESSED_LEVEL = "selfAssessedLevel";
 
-    static final int TEXTFIELD = 300;
-    static final int TEXTAREA = 4000;
     static final int MAX_PRACTICES = 50;
     private static final int MAX_COUNT_ITEMS = 200;
 
@@ -50,12 +48,12 @@ final class ReportForm {
      */
     static ReportContent read(FormInput input, IndicatorView indicator, List<MeasureView> measures) {
         Map<String, MeasureCount> submitted = readCounts(input, indicator);
-        String stepsTaken = input.requiredText(STEPS_TAKEN, TEXTAREA);
+        String stepsTaken = input.requiredText(STEPS_TAKEN, FormInput.TEXTAREA);
         List<BestPractice> practices = readPractices(input);
-        String problemsObec = input.text(PROBLEMS_OBEC, TEXTAREA);
-        String problemsOffice = input.text(PROBLEMS_OFFICE, TEXTAREA);
-        String recommendationsObec = input.text(RECOMMENDATIONS_OBEC, TEXTAREA);
-        String recommendationsOffice = input.text(RECOMMENDATIONS_OFFICE, TEXTAREA);
+        String problemsObec = input.text(PROBLEMS_OBEC, FormInput.TEXTAREA);
+        String problemsOffice = input.text(PROBLEMS_OFFICE, FormInput.TEXTAREA);
+        String recommendationsObec = input.text(RECOMMENDATIONS_OBEC, FormInput.TEXTAREA);
+        String recommendationsOffice = input.text(RECOMMENDATIONS_OFFICE, FormInput.TEXTAREA);
         int selfAssessedLevel = (int) input.requiredNumber(SELF_ASSESSED_LEVEL, QualityLevel.MIN, QualityLevel.MAX);
 
         List<MeasureCount> counts = new ArrayList<>();
@@ -84,7 +82,7 @@ final class ReportForm {
     private static Map<String, MeasureCount> readCounts(FormInput input, IndicatorView indicator) {
         Map<String, MeasureCount> counts = new LinkedHashMap<>();
         for (FormInput item : input.list(COUNTS, MAX_COUNT_ITEMS)) {
-            String code = item.requiredText(MEASURE_CODE, TEXTFIELD);
+            String code = item.requiredText(MEASURE_CODE, FormInput.TEXTFIELD);
             if (indicator.measure(code).isEmpty()) {
                 throw item.error(MEASURE_CODE, "ไม่ใช่รายการข้อมูลของตัวชี้วัดที่ " + indicator.code(),
                         "not a measure of indicator " + indicator.code());
@@ -106,9 +104,9 @@ final class ReportForm {
     private static List<BestPractice> readPractices(FormInput input) {
         List<BestPractice> practices = new ArrayList<>();
         for (FormInput item : input.list(PRACTICES, MAX_PRACTICES)) {
-            String name = item.text(NAME, TEXTFIELD);
-            String ownerName = item.text(OWNER_NAME, TEXTFIELD);
-            String description = item.text(DESCRIPTION, TEXTAREA);
+            String name = item.text(NAME, FormInput.TEXTFIELD);
+            String ownerName = item.text(OWNER_NAME, FormInput.TEXTFIELD);
+            String description = item.text(DESCRIPTION, FormInput.TEXTAREA);
             if (name == null && ownerName == null && description == null) {
                 continue;
             }

@@ -23,6 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class FormInput {
 
+    /** Longest text a one-line field takes (the forms' textfield limit). */
+    public static final int TEXTFIELD = 300;
+    /** Longest text a multi-line field takes (the forms' textarea limit, and the engine's text variable size). */
+    public static final int TEXTAREA = 4000;
+
     /** Upper bound for counts (students, schools, ...): far above any real figure, far below overflow. */
     public static final long MAX_COUNT = 1_000_000_000L;
 

@@ -53,8 +53,8 @@ class FormDefinitionsTest {
             "radio", "checkbox", "checklist", "taglist");
     private static final Set<String> CONTAINER_TYPES = Set.of("group", "dynamiclist");
 
-    private static final int TEXTAREA_MAX = 4000;
-    private static final int TEXTFIELD_MAX = 300;
+    private static final int TEXTAREA_MAX = FormInput.TEXTAREA;
+    private static final int TEXTFIELD_MAX = FormInput.TEXTFIELD;
     private static final int GRID_COLUMNS = 16;
 
     private static final Pattern FORM_ID = Pattern.compile("Form_[A-Z][A-Za-z]+");
