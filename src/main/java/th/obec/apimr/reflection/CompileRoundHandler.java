@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +26,10 @@ class CompileRoundHandler implements TaskFormHandler {
 
     private final ReflectionService reflections;
     private final CycleOverviews overviews;
-    private final IdentityService identity;
 
-    CompileRoundHandler(ReflectionService reflections, CycleOverviews overviews, IdentityService identity) {
+    CompileRoundHandler(ReflectionService reflections, CycleOverviews overviews) {
         this.reflections = reflections;
         this.overviews = overviews;
-        this.identity = identity;
     }
 
     @Override
@@ -59,7 +56,7 @@ class CompileRoundHandler implements TaskFormHandler {
     public void submit(DelegateTask task, FormInput input) {
         RoundCompilationInput compilation = RoundCompilationInput.read(input);
         reflections.compile(TaskContext.requiredId(task, TaskContext.CYCLE_ID), round(task), compilation,
-                Texts.actor(task, identity), TaskContext.now());
+                TaskContext.actor(task), TaskContext.now());
     }
 
     /** The input parameter {@code round} of the task; else told by the task's id. */

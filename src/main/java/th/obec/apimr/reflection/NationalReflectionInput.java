@@ -14,9 +14,9 @@ record NationalReflectionInput(String lessonsLearned, String policyRecommendatio
 
     static NationalReflectionInput read(FormInput input) {
         return new NationalReflectionInput(
-                input.requiredText(LESSONS_LEARNED, Texts.TEXTAREA),
-                input.requiredText(POLICY_RECOMMENDATIONS, Texts.TEXTAREA),
-                input.text(PRACTICES_TO_SHARE, Texts.TEXTAREA));
+                input.requiredText(LESSONS_LEARNED, FormInput.TEXTAREA),
+                input.requiredText(POLICY_RECOMMENDATIONS, FormInput.TEXTAREA),
+                input.text(PRACTICES_TO_SHARE, FormInput.TEXTAREA));
     }
 
     static Map<String, Object> fields(NationalReflectionInput saved) {

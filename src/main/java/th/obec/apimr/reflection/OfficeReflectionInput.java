@@ -17,11 +17,11 @@ record OfficeReflectionInput(String lessonsLearned, String successFactors, Strin
 
     static OfficeReflectionInput read(FormInput input) {
         return new OfficeReflectionInput(
-                input.requiredText(LESSONS_LEARNED, Texts.TEXTAREA),
-                input.requiredText(SUCCESS_FACTORS, Texts.TEXTAREA),
-                input.requiredText(OBSTACLES, Texts.TEXTAREA),
-                input.text(PRACTICES_TO_SHARE, Texts.TEXTAREA),
-                input.requiredText(RECOMMENDATIONS_NEXT_YEAR, Texts.TEXTAREA));
+                input.requiredText(LESSONS_LEARNED, FormInput.TEXTAREA),
+                input.requiredText(SUCCESS_FACTORS, FormInput.TEXTAREA),
+                input.requiredText(OBSTACLES, FormInput.TEXTAREA),
+                input.text(PRACTICES_TO_SHARE, FormInput.TEXTAREA),
+                input.requiredText(RECOMMENDATIONS_NEXT_YEAR, FormInput.TEXTAREA));
     }
 
     /** The form's values, for prefilling it again (null fields when there is nothing yet). */

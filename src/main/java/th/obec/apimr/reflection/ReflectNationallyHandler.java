@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +20,10 @@ class ReflectNationallyHandler implements TaskFormHandler {
 
     private final ReflectionService reflections;
     private final CycleOverviews overviews;
-    private final IdentityService identity;
 
-    ReflectNationallyHandler(ReflectionService reflections, CycleOverviews overviews, IdentityService identity) {
+    ReflectNationallyHandler(ReflectionService reflections, CycleOverviews overviews) {
         this.reflections = reflections;
         this.overviews = overviews;
-        this.identity = identity;
     }
 
     @Override
@@ -49,6 +46,6 @@ class ReflectNationallyHandler implements TaskFormHandler {
     public void submit(DelegateTask task, FormInput input) {
         NationalReflectionInput reflection = NationalReflectionInput.read(input);
         reflections.reflectNationally(TaskContext.requiredId(task, TaskContext.CYCLE_ID), reflection,
-                Texts.actor(task, identity), TaskContext.now());
+                TaskContext.actor(task), TaskContext.now());
     }
 }

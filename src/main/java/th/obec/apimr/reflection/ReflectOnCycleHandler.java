@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,14 +24,11 @@ class ReflectOnCycleHandler implements TaskFormHandler {
     private final ReflectionService reflections;
     private final CycleOverviews overviews;
     private final CycleService cycles;
-    private final IdentityService identity;
 
-    ReflectOnCycleHandler(ReflectionService reflections, CycleOverviews overviews, CycleService cycles,
-                          IdentityService identity) {
+    ReflectOnCycleHandler(ReflectionService reflections, CycleOverviews overviews, CycleService cycles) {
         this.reflections = reflections;
         this.overviews = overviews;
         this.cycles = cycles;
-        this.identity = identity;
     }
 
     @Override
@@ -56,6 +52,6 @@ class ReflectOnCycleHandler implements TaskFormHandler {
     public void submit(DelegateTask task, FormInput input) {
         OfficeReflectionInput reflection = OfficeReflectionInput.read(input);
         OfficeCycleView officeCycle = cycles.officeCycle(TaskContext.requiredId(task, TaskContext.OFFICE_CYCLE_ID));
-        reflections.reflectOnCycle(officeCycle, reflection, Texts.actor(task, identity), TaskContext.now());
+        reflections.reflectOnCycle(officeCycle, reflection, TaskContext.actor(task), TaskContext.now());
     }
 }

@@ -14,9 +14,9 @@ record RoundCompilationInput(String roundSummary, String lessonsLearned, String 
 
     static RoundCompilationInput read(FormInput input) {
         return new RoundCompilationInput(
-                input.requiredText(ROUND_SUMMARY, Texts.TEXTAREA),
-                input.requiredText(LESSONS_LEARNED, Texts.TEXTAREA),
-                input.text(RECOMMENDATIONS, Texts.TEXTAREA));
+                input.requiredText(ROUND_SUMMARY, FormInput.TEXTAREA),
+                input.requiredText(LESSONS_LEARNED, FormInput.TEXTAREA),
+                input.text(RECOMMENDATIONS, FormInput.TEXTAREA));
     }
 
     static Map<String, Object> fields(RoundCompilationInput saved) {

@@ -4,16 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import th.obec.apimr.task.FormInput;
 import th.obec.apimr.report.QualityLevel;
 
-/** Limits and number formats of the reflection forms, and who completes a task. */
+/** Number formats of the reflection overviews. */
 final class Texts {
-
 
     private Texts() {
     }
@@ -46,12 +42,4 @@ final class Texts {
         return text.toString();
     }
 
-    /** The authenticated user completing the task, else its assignee. */
-    static String actor(DelegateTask task, IdentityService identity) {
-        Authentication authentication = identity.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
-    }
 }

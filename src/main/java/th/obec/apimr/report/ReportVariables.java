@@ -1,8 +1,6 @@
 package th.obec.apimr.report;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import th.obec.apimr.cycle.Round;
 import th.obec.apimr.system.TaskContext;
@@ -61,12 +59,4 @@ final class ReportVariables {
         return level != null && level >= QualityLevel.MIN && level <= QualityLevel.MAX ? level : null;
     }
 
-    /** Who completes the task: the user authenticated with the engine, else the task's assignee. */
-    static String actor(DelegateTask task, IdentityService identity) {
-        Authentication authentication = identity.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
-    }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +37,13 @@ class ReviewReportHandler implements TaskFormHandler {
     private final CycleService cycles;
     private final IndicatorCatalogue catalogue;
     private final OfficeService offices;
-    private final IdentityService identity;
 
     ReviewReportHandler(ReportService reports, CycleService cycles, IndicatorCatalogue catalogue,
-                        OfficeService offices, IdentityService identity) {
+                        OfficeService offices) {
         this.reports = reports;
         this.cycles = cycles;
         this.catalogue = catalogue;
         this.offices = offices;
-        this.identity = identity;
     }
 
     @Override
@@ -84,14 +81,14 @@ class ReviewReportHandler implements TaskFormHandler {
         String comments;
         if (decision == ReviewDecision.ACCEPT) {
             level = (int) input.requiredNumber(QUALITY_LEVEL, QualityLevel.MIN, QualityLevel.MAX);
-            comments = input.text(REVIEW_COMMENTS, ReportForm.TEXTAREA);
+            comments = input.text(REVIEW_COMMENTS, FormInput.TEXTAREA);
         } else {
-            comments = input.requiredText(REVIEW_COMMENTS, ReportForm.TEXTAREA);
+            comments = input.requiredText(REVIEW_COMMENTS, FormInput.TEXTAREA);
         }
         ReportTarget target = ReportTarget.of(task, cycles, catalogue, offices);
         IndicatorReport report = report(task, target);
         reports.review(report, ReportVariables.suggestedLevel(task), decision, level, comments,
-                ReportVariables.actor(task, identity), TaskContext.now());
+                TaskContext.actor(task), TaskContext.now());
         task.getExecution().setVariableLocal(ReportVariables.REVIEW_DECISION, decision.name());
     }
 

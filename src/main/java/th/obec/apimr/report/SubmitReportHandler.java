@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -34,15 +33,13 @@ class SubmitReportHandler implements TaskFormHandler {
     private final CycleService cycles;
     private final IndicatorCatalogue catalogue;
     private final OfficeService offices;
-    private final IdentityService identity;
 
     SubmitReportHandler(ReportService reports, CycleService cycles, IndicatorCatalogue catalogue,
-                        OfficeService offices, IdentityService identity) {
+                        OfficeService offices) {
         this.reports = reports;
         this.cycles = cycles;
         this.catalogue = catalogue;
         this.offices = offices;
-        this.identity = identity;
     }
 
     @Override
@@ -86,7 +83,7 @@ class SubmitReportHandler implements TaskFormHandler {
         ReportTarget target = ReportTarget.of(task, cycles, catalogue, offices);
         ReportContent content = ReportForm.read(input, target.indicator(), target.measures());
         IndicatorReport report = reports.submit(target.officeCycle(), target.round(), target.indicatorCode(), content,
-                ReportVariables.actor(task, identity), TaskContext.now());
+                TaskContext.actor(task), TaskContext.now());
 
         DelegateExecution execution = task.getExecution();
         execution.setVariableLocal(ReportVariables.REPORT_ID, report.getId());

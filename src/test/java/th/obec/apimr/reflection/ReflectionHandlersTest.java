@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,9 @@ class ReflectionHandlersTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
 
     @Autowired
     FormVariables formVariables;
@@ -111,9 +115,9 @@ class ReflectionHandlersTest {
         form.put("practicesToShare", null);
         ClockUtil.setCurrentTime(Date.from(NOW));
         identityService.setAuthenticatedUserId("coord.someone");
-        reflectOnCycle.submit(task.task(), input(form));
+        inEngineCommand(() -> reflectOnCycle.submit(task.task(), input(form)));
         form.put("obstacles", "บุคลากรย้ายบ่อย งบประมาณล่าช้า");
-        reflectOnCycle.submit(task.task(), input(form));
+        inEngineCommand(() -> reflectOnCycle.submit(task.task(), input(form)));
 
         assertThat(jdbc.queryForList("select obstacles, reflected_by, reflected_at from office_reflection"
                 + " where office_cycle_id = ?", office.officeCycleId())).singleElement().satisfies(row -> {
@@ -220,5 +224,13 @@ class ReflectionHandlersTest {
     private static void assertRefused(Runnable submit, String field) {
         assertThatThrownBy(submit::run)
                 .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.getField()).isEqualTo(field));
+    }
+
+    /** Runs a submission inside an engine command, as the engine runs task listeners. */
+    private void inEngineCommand(Runnable submission) {
+        engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
+            submission.run();
+            return null;
+        });
     }
 }

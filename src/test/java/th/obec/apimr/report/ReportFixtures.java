@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.context.ApplicationContext;
 
 import th.obec.apimr.cycle.CycleService;
@@ -36,6 +38,7 @@ public final class ReportFixtures {
     private final FormVariables formVariables;
     private final CycleService cycles;
     private final OfficeService offices;
+    private final CommandExecutor commands;
 
     public ReportFixtures(ApplicationContext context) {
         this.submitHandler = context.getBean(SubmitReportHandler.class);
@@ -43,6 +46,7 @@ public final class ReportFixtures {
         this.formVariables = context.getBean(FormVariables.class);
         this.cycles = context.getBean(CycleService.class);
         this.offices = context.getBean(OfficeService.class);
+        this.commands = context.getBean(ProcessEngineConfigurationImpl.class).getCommandExecutorTxRequired();
     }
 
     /** A cycle of its own (FY2566 catalogue) with exactly these offices, in code order. */
@@ -77,14 +81,17 @@ public final class ReportFixtures {
         return key.startsWith("Task_Submit") ? submitHandler.prefill(task.task()) : reviewHandler.prefill(task.task());
     }
 
-    /** Completes the task with the form's values (the handler refuses or saves). */
+    /** Completes the task with the form's values inside an engine command, as the engine does (the handler refuses or saves). */
     public TaskStub complete(TaskStub task, Map<String, ?> form) {
         FormInput input = input(form);
-        if (task.task().getTaskDefinitionKey().startsWith("Task_Submit")) {
-            submitHandler.submit(task.task(), input);
-        } else {
-            reviewHandler.submit(task.task(), input);
-        }
+        commands.execute(commandContext -> {
+            if (task.task().getTaskDefinitionKey().startsWith("Task_Submit")) {
+                submitHandler.submit(task.task(), input);
+            } else {
+                reviewHandler.submit(task.task(), input);
+            }
+            return null;
+        });
         return task;
     }
 
