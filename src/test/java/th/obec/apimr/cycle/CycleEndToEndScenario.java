@@ -3,8 +3,10 @@ package th.obec.apimr.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,7 +100,7 @@ abstract class CycleEndToEndScenario {
         String nationalId = cycle.get("processInstanceId").asText();
 
         // OBEC analyses the national policy
-        JsonNode nationalAnalysis = single(analyst.myTasks("Task_AnalyseNationalPolicy"));
+        JsonNode nationalAnalysis = single(tasksOf(analyst, "Task_AnalyseNationalPolicy", nationalId));
         assertThat(nationalAnalysis.get("due").asText()).startsWith("2022-10-31");
         analyst.complete(nationalAnalysis, CycleFormValues.nationalAnalysis());
         runDueJobs();
@@ -141,6 +143,32 @@ abstract class CycleEndToEndScenario {
                 .allSatisfy(oc -> assertThat(oc.phase()).isEqualTo(Phase.COMPLETED));
         assertEveryTaskDoneByItsGroup();
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void tasklistsStartFormLaunchesACycleAndRefusesABadCalendarNamingTheField() {
+        String key = "/engine-rest/process-definition/key/Process_NationalCycle";
+        JsonNode startForm = admin.get(key + "/deployed-start-form").ok().body();
+        assertThat(startForm.get("id").asText()).isEqualTo("Form_LaunchCycle");
+
+        Map<String, Object> launch = new LinkedHashMap<>(Map.of("fiscalYear", 2567, "catalogueYear", 2566,
+                "officeCodes", "P5002, P4001", "analysisDue", "2023-12-01", "planDue", "2023-11-15"));
+        EngineRestClient.Answer refused = admin.post(key + "/submit-form",
+                Map.of("variables", EngineRestClient.toVariables(launch)));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("message").asText()).contains("planDue");
+        assertThat(cycleService.cycles()).noneMatch(cycle -> cycle.fiscalYear() == 2567);
+
+        launch.put("planDue", "2023-12-20");
+        JsonNode started = admin.post(key + "/submit-form",
+                Map.of("variables", EngineRestClient.toVariables(launch))).ok().body();
+        CycleView cycle = cycleService.cycles().stream().filter(c -> c.fiscalYear() == 2567).findFirst().orElseThrow();
+        assertThat(cycle.processInstanceId()).isEqualTo(started.get("id").asText());
+        assertThat(cycle.launchedBy()).isEqualTo(admin.userId());
+        assertThat(cycle.deadlines()).containsEntry(Deadline.PLAN, LocalDate.of(2023, 12, 20))
+                .containsEntry(Deadline.MID_YEAR_REPORT, LocalDate.of(2024, 4, 30));
+        assertThat(cycleService.officeCodes(cycle.id())).containsExactly("P4001", "P5002");
+        assertThat(tasksOf(analyst, "Task_AnalyseNationalPolicy", cycle.processInstanceId())).hasSize(1);
     }
 
     private void analyse(String office) {
@@ -207,7 +235,7 @@ abstract class CycleEndToEndScenario {
             }
             coordinator.complete(task, CycleFormValues.report(counts(form.get("counts"), 100, 90)));
         }
-        List<JsonNode> reviews = reviewsOf(reviewer, reviewKey, instanceId);
+        List<JsonNode> reviews = tasksOf(reviewer, reviewKey, instanceId);
         assertThat(reviews).hasSize(2);
         if (returnOne) {
             JsonNode first = reviews.get(0);
@@ -216,7 +244,7 @@ abstract class CycleEndToEndScenario {
             Map<String, JsonNode> form = coordinator.formVariables(resubmit.get("id").asText());
             assertThat(form.get("returnComments").asText()).isEqualTo("โปรดระบุแนวปฏิบัติที่ดี");
             coordinator.complete(resubmit, CycleFormValues.report(counts(form.get("counts"), 100, 95)));
-            reviews = reviewsOf(reviewer, reviewKey, instanceId);
+            reviews = tasksOf(reviewer, reviewKey, instanceId);
         }
         for (JsonNode review : reviews) {
             Map<String, JsonNode> form = reviewer.formVariables(review.get("id").asText());
@@ -225,12 +253,12 @@ abstract class CycleEndToEndScenario {
             reviewer.complete(review, CycleFormValues.accept("4"));
         }
         assertThat(coordinator.myTasks(submitKey)).isEmpty();
-        assertThat(reviewsOf(reviewer, reviewKey, instanceId)).isEmpty();
+        assertThat(tasksOf(reviewer, reviewKey, instanceId)).isEmpty();
     }
 
-    private static List<JsonNode> reviewsOf(EngineRestClient reviewer, String reviewKey, String instanceId) {
-        return reviewer.myTasks(reviewKey).stream()
-                .filter(t -> t.get("processInstanceId").asText().equals(instanceId)).toList();
+    private static List<JsonNode> tasksOf(EngineRestClient user, String taskKey, String processInstanceId) {
+        return user.myTasks(taskKey).stream()
+                .filter(t -> t.get("processInstanceId").asText().equals(processInstanceId)).toList();
     }
 
     private static List<Map<String, Object>> counts(JsonNode prefilled, long base, long achieved) {
