@@ -6,17 +6,12 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /** An inspection region as stored. */
 @Entity
 @Table(name = "inspection_region")
-class InspectionRegion implements Persistable<String> {
+class InspectionRegion extends ImportedRow {
 
     @Id
     private String code;
@@ -36,20 +31,17 @@ class InspectionRegion implements Persistable<String> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Transient
-    private boolean isNew;
-
     protected InspectionRegion() {
     }
 
     InspectionRegion(String code) {
         this.code = code;
-        this.isNew = true;
+        markNew();
     }
 
     /** Copies the imported values; true when anything changed. */
     boolean apply(RegionRecord record, Instant now) {
-        boolean changed = isNew
+        boolean changed = isNew()
                 || !Objects.equals(nameTh, record.nameTh())
                 || !Objects.equals(nameEn, record.nameEn())
                 || !Objects.equals(provincesTh, record.provincesTh())
@@ -71,17 +63,6 @@ class InspectionRegion implements Persistable<String> {
     @Override
     public String getId() {
         return code;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        isNew = false;
     }
 
     String getCode() {

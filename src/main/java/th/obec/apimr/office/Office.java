@@ -8,17 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /** An educational service area office as stored. */
 @Entity
 @Table(name = "office")
-class Office implements Persistable<String> {
+class Office extends ImportedRow {
 
     @Id
     private String code;
@@ -54,20 +49,17 @@ class Office implements Persistable<String> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Transient
-    private boolean isNew;
-
     protected Office() {
     }
 
     Office(String code) {
         this.code = code;
-        this.isNew = true;
+        markNew();
     }
 
     /** Copies the imported values and makes the office active; true when anything changed. */
     boolean apply(OfficeRecord record, Instant now) {
-        boolean changed = isNew || !active
+        boolean changed = isNew() || !active
                 || type != record.type()
                 || !Objects.equals(shortNameTh, record.shortNameTh())
                 || !Objects.equals(fullNameTh, record.fullNameTh())
@@ -109,17 +101,6 @@ class Office implements Persistable<String> {
     @Override
     public String getId() {
         return code;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        isNew = false;
     }
 
     String getCode() {
