@@ -31,7 +31,6 @@ class NationalAnalysisHandler implements TaskFormHandler {
     static final String FOCUS_POINTS = "focusPoints";
     static final String GUIDANCE_TO_OFFICES = "guidanceToOffices";
 
-
     private final AnalysisService analyses;
     private final CycleService cycles;
     private final IndicatorCatalogue catalogue;

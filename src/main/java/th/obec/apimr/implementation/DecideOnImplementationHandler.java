@@ -26,7 +26,6 @@ class DecideOnImplementationHandler implements TaskFormHandler {
     static final String PROGRESS_OVERVIEW = "progressOverview";
     static final String DIRECTOR_DECISION = "directorDecision";
 
-
     private final ImplementationService implementation;
 
     DecideOnImplementationHandler(ImplementationService implementation) {

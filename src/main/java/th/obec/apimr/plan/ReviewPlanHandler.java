@@ -30,7 +30,6 @@ class ReviewPlanHandler implements TaskFormHandler {
     static final String PLAN_DECISION = "planDecision";
     static final String REVIEW_COMMENTS = "reviewComments";
 
-
     private final PlanService plans;
 
     ReviewPlanHandler(PlanService plans) {

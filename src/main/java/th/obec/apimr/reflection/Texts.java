@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
-
 import th.obec.apimr.task.FormInput;
 import th.obec.apimr.report.QualityLevel;
 
