@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.office.OfficeService;
 import th.obec.apimr.office.OfficeView;
+import th.obec.apimr.system.TaskContext;
 import th.obec.apimr.task.FormInput;
 import th.obec.apimr.task.FormVariables;
 
@@ -14,10 +15,6 @@ import th.obec.apimr.task.FormVariables;
 final class CycleDelegates {
 
     private CycleDelegates() {
-    }
-
-    static Long id(DelegateExecution execution, String name) {
-        return CycleCalendar.toId(execution.getVariable(name));
     }
 
     /** Task_RegisterCycle: saves the launch, keeps only the cycle's id and year as process variables. */
@@ -56,7 +53,7 @@ final class CycleDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             String officeCode = (String) execution.getVariable("officeCode");
-            OfficeCycleView officeCycle = cycles.open(id(execution, "cycleId"), officeCode,
+            OfficeCycleView officeCycle = cycles.open(TaskContext.requiredId(execution, "cycleId"), officeCode,
                     execution.getProcessInstanceId());
             OfficeView office = offices.find(officeCode).orElseThrow();
             execution.setVariable("officeCycleId", officeCycle.id());
@@ -78,7 +75,8 @@ final class CycleDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            cycles.closeRound(id(execution, "officeCycleId"), Round.valueOf((String) execution.getVariable("round")));
+            cycles.closeRound(TaskContext.requiredId(execution, "officeCycleId"),
+                    Round.valueOf((String) execution.getVariable("round")));
         }
     }
 
@@ -93,7 +91,7 @@ final class CycleDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            cycles.completeOfficeCycle(id(execution, "officeCycleId"));
+            cycles.completeOfficeCycle(TaskContext.requiredId(execution, "officeCycleId"));
         }
     }
 
@@ -108,7 +106,7 @@ final class CycleDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            cycles.closeCycle(id(execution, "cycleId"));
+            cycles.closeCycle(TaskContext.requiredId(execution, "cycleId"));
         }
     }
 }
