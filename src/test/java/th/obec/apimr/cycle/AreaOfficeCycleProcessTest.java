@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static th.obec.apimr.cycle.ModelTestSupport.CYCLE_ID;
 import static th.obec.apimr.cycle.ModelTestSupport.FISCAL_YEAR;
+import static th.obec.apimr.cycle.ModelTestSupport.assertUserTask;
 import static th.obec.apimr.cycle.ModelTestSupport.at;
-import static th.obec.apimr.cycle.ModelTestSupport.deployedFormId;
-import static th.obec.apimr.cycle.ModelTestSupport.due;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -95,25 +94,25 @@ class AreaOfficeCycleProcessTest {
 
         // A
         Task analyse = single(office, "Task_AnalysePolicy");
-        assertUserTask(analyse, COORDINATORS, Deadline.ANALYSIS, "Form_AnalysePolicy");
+        assertUserTask(formService, analyse, COORDINATORS, Deadline.ANALYSIS, "Form_AnalysePolicy");
         complete(analyse, Map.of());
 
         // P: returned once, then approved
         Task plan = single(office, "Task_PlanProjects");
-        assertUserTask(plan, COORDINATORS, Deadline.PLAN, "Form_PlanProjects");
+        assertUserTask(formService, plan, COORDINATORS, Deadline.PLAN, "Form_PlanProjects");
         complete(plan, Map.of());
         Task review = single(office, "Task_ReviewPlan");
-        assertUserTask(review, DIRECTORS, Deadline.PLAN_APPROVAL, "Form_ReviewPlan");
+        assertUserTask(formService, review, DIRECTORS, Deadline.PLAN_APPROVAL, "Form_ReviewPlan");
         complete(review, Map.of("planDecision", "RETURN"));
         complete(single(office, "Task_PlanProjects"), Map.of());
         complete(single(office, "Task_ReviewPlan"), Map.of("planDecision", "APPROVE"));
 
         // I: a decision asked of the director, then progress without one
         Task record = single(office, "Task_RecordImplementation");
-        assertUserTask(record, COORDINATORS, Deadline.IMPLEMENTATION, "Form_RecordImplementation");
+        assertUserTask(formService, record, COORDINATORS, Deadline.IMPLEMENTATION, "Form_RecordImplementation");
         complete(record, Map.of("decisionRequested", true));
         Task decide = single(office, "Task_DecideOnImplementation");
-        assertUserTask(decide, DIRECTORS, Deadline.IMPLEMENTATION, "Form_DecideOnImplementation");
+        assertUserTask(formService, decide, DIRECTORS, Deadline.IMPLEMENTATION, "Form_DecideOnImplementation");
         complete(decide, Map.of());
         complete(single(office, "Task_RecordImplementation"), Map.of("decisionRequested", false));
 
@@ -123,7 +122,7 @@ class AreaOfficeCycleProcessTest {
 
         // R
         Task reflect = single(office, "Task_ReflectOnCycle");
-        assertUserTask(reflect, COORDINATORS, Deadline.REFLECTION, "Form_ReflectOnCycle");
+        assertUserTask(formService, reflect, COORDINATORS, Deadline.REFLECTION, "Form_ReflectOnCycle");
         assertThat(beans.closeOfficeCycle.calls).isEmpty();
         complete(reflect, Map.of());
 
@@ -215,7 +214,7 @@ class AreaOfficeCycleProcessTest {
         Map<String, Task> submits = byIndicator(tasks(office, "Task_Submit" + prefix + "Report"));
         assertThat(submits).containsOnlyKeys("1", "2", "6a");
         submits.values().forEach(task -> {
-            assertUserTask(task, COORDINATORS, round.reportDeadline(), "Form_SubmitIndicatorReport");
+            assertUserTask(formService, task, COORDINATORS, round.reportDeadline(), "Form_SubmitIndicatorReport");
             assertThat(taskService.getVariable(task.getId(), "round")).isEqualTo(round.name());
         });
         complete(submits.get("1"), report(95.0, 5, 4));
@@ -225,7 +224,7 @@ class AreaOfficeCycleProcessTest {
         Map<String, Task> reviews = byIndicator(tasks(office, "Task_Review" + prefix + "Report"));
         assertThat(reviews).containsOnlyKeys("1", "2", "6a");
         reviews.values().forEach(task ->
-                assertUserTask(task, REVIEWERS, round.reviewDeadline(), "Form_ReviewIndicatorReport"));
+                assertUserTask(formService, task, REVIEWERS, round.reviewDeadline(), "Form_ReviewIndicatorReport"));
         assertThat(taskService.getVariable(reviews.get("1").getId(), "suggestedLevel")).isEqualTo(5);
         assertThat(taskService.getVariable(reviews.get("2").getId(), "suggestedLevel")).isEqualTo(2);
         assertThat(taskService.getVariable(reviews.get("6a").getId(), "suggestedLevel")).isEqualTo(4);
@@ -266,15 +265,6 @@ class AreaOfficeCycleProcessTest {
     }
 
     // Helpers --------------------------------------------------------------------------------------------------------
-
-    private void assertUserTask(Task task, String candidateGroup, Deadline deadline, String formId) {
-        BpmnAwareTests.assertThat(task).hasCandidateGroup(candidateGroup);
-        assertThat(task.getDueDate().toInstant()).as(task.getTaskDefinitionKey() + " due")
-                .isEqualTo(due(deadline).toInstant());
-        assertThat(deployedFormId(formService, task)).as(task.getTaskDefinitionKey() + " form").isEqualTo(formId);
-        assertThat(task.getName()).isNotBlank();
-        assertThat(task.getDescription()).as(task.getTaskDefinitionKey() + " description").contains("กำหนดเสร็จ");
-    }
 
     private void complete(Task task, Map<String, Object> variables) {
         taskService.complete(task.getId(), variables);

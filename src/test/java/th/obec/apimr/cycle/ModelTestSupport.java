@@ -24,6 +24,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -148,6 +149,17 @@ public final class ModelTestSupport {
     }
 
     /** The default due moment of a deadline of FY2566: its date at 16:30 in Bangkok. */
+    /** A user task as the models promise it: candidate group, due date from the calendar, form, Thai description. */
+    static void assertUserTask(FormService formService, Task task, String candidateGroup, Deadline deadline,
+                               String formId) {
+        BpmnAwareTests.assertThat(task).hasCandidateGroup(candidateGroup);
+        assertThat(task.getDueDate().toInstant()).as(task.getTaskDefinitionKey() + " due")
+                .isEqualTo(due(deadline).toInstant());
+        assertThat(deployedFormId(formService, task)).as(task.getTaskDefinitionKey() + " form").isEqualTo(formId);
+        assertThat(task.getName()).isNotBlank();
+        assertThat(task.getDescription()).as(task.getTaskDefinitionKey() + " description").contains("กำหนดเสร็จ");
+    }
+
     static Date due(Deadline deadline) {
         return at(deadline.defaultFor(FISCAL_YEAR), 16, 30);
     }

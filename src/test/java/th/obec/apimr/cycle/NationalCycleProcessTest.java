@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static th.obec.apimr.cycle.ModelTestSupport.CYCLE_ID;
 import static th.obec.apimr.cycle.ModelTestSupport.FISCAL_YEAR;
+import static th.obec.apimr.cycle.ModelTestSupport.assertUserTask;
 import static th.obec.apimr.cycle.ModelTestSupport.at;
-import static th.obec.apimr.cycle.ModelTestSupport.deployedFormId;
 import static th.obec.apimr.cycle.ModelTestSupport.deployedStartFormId;
 import static th.obec.apimr.cycle.ModelTestSupport.due;
 
@@ -105,7 +105,7 @@ class NationalCycleProcessTest {
         assertThat(runtimeService.getVariables(cycle.getId()))
                 .containsEntry("cycleId", CYCLE_ID).containsEntry("fiscalYear", FISCAL_YEAR);
         Task analysis = single(cycle, "Task_AnalyseNationalPolicy");
-        assertUserTask(analysis, MONITORS, Deadline.NATIONAL_ANALYSIS, "Form_AnalyseNationalPolicy");
+        assertUserTask(formService, analysis, MONITORS, Deadline.NATIONAL_ANALYSIS, "Form_AnalyseNationalPolicy");
         assertThat(children(cycle)).as("no office starts before the national analysis").isEmpty();
     }
 
@@ -136,7 +136,7 @@ class NationalCycleProcessTest {
                 .isEqualTo(due(Deadline.MID_YEAR_REVIEW).toInstant());
         correlate(cycle, "MidYearRoundComplete");
         Task compileMidYear = single(cycle, "Task_CompileMidYearResults");
-        assertUserTask(compileMidYear, MONITORS, Deadline.MID_YEAR_COMPILE, "Form_CompileRoundResults");
+        assertUserTask(formService, compileMidYear, MONITORS, Deadline.MID_YEAR_COMPILE, "Form_CompileRoundResults");
         assertThat(taskService.getVariable(compileMidYear.getId(), "round")).isEqualTo("MID_YEAR");
         assertThat(jobs(cycle, "Event_MidYearReviewDeadline")).as("the deadline timer is cancelled").isEmpty();
         complete(compileMidYear, Map.of());
@@ -146,7 +146,7 @@ class NationalCycleProcessTest {
                 .isEqualTo(due(Deadline.ANNUAL_REVIEW).toInstant());
         correlate(cycle, "AnnualRoundComplete");
         Task compileAnnual = single(cycle, "Task_CompileAnnualResults");
-        assertUserTask(compileAnnual, MONITORS, Deadline.ANNUAL_COMPILE, "Form_CompileRoundResults");
+        assertUserTask(formService, compileAnnual, MONITORS, Deadline.ANNUAL_COMPILE, "Form_CompileRoundResults");
         assertThat(taskService.getVariable(compileAnnual.getId(), "round")).isEqualTo("ANNUAL");
         complete(compileAnnual, Map.of());
         assertThat(tasks(cycle)).as("the reflection waits for every office").isEmpty();
@@ -164,7 +164,7 @@ class NationalCycleProcessTest {
         execute(multiInstanceBodyJob(cycle));
 
         Task reflect = single(cycle, "Task_ReflectNationally");
-        assertUserTask(reflect, MONITORS, Deadline.NATIONAL_REFLECTION, "Form_ReflectNationally");
+        assertUserTask(formService, reflect, MONITORS, Deadline.NATIONAL_REFLECTION, "Form_ReflectNationally");
         assertThat(beans.closeCycle.calls).isEmpty();
         complete(reflect, Map.of());
 
@@ -354,15 +354,6 @@ class NationalCycleProcessTest {
     }
 
     // Helpers --------------------------------------------------------------------------------------------------------
-
-    private void assertUserTask(Task task, String candidateGroup, Deadline deadline, String formId) {
-        BpmnAwareTests.assertThat(task).hasCandidateGroup(candidateGroup);
-        assertThat(task.getDueDate().toInstant()).as(task.getTaskDefinitionKey() + " due")
-                .isEqualTo(due(deadline).toInstant());
-        assertThat(deployedFormId(formService, task)).as(task.getTaskDefinitionKey() + " form").isEqualTo(formId);
-        assertThat(task.getName()).isNotBlank();
-        assertThat(task.getDescription()).as(task.getTaskDefinitionKey() + " description").contains("กำหนดเสร็จ");
-    }
 
     private void complete(Task task, Map<String, Object> variables) {
         taskService.complete(task.getId(), variables);
