@@ -201,6 +201,20 @@ class RollupApiTest {
                 .get("offices").findValuesAsText("officeCode")).containsExactly("P4001", "P5002");
     }
 
+    @Test
+    void thePageIsServedToEveryoneAndHoldsNoData() {
+        ResponseEntity<String> page = anonymous().get().uri("/rollup?cycle=1&round=MID_YEAR").retrieve()
+                .toEntity(String.class);
+
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<script src=\"/rollup/rollup.js\"></script>")
+                .contains("สรุปผลการติดตามนโยบายเร่งด่วน");
+        assertThat(anonymous().get().uri("/rollup/rollup.js").retrieve().toEntity(String.class).getBody())
+                .contains("/api/rollup/cycles/").doesNotContain("innerHTML");
+        assertThat(anonymous().get().uri("/rollup/rollup.css").retrieve().toEntity(String.class).getBody())
+                .contains("@media print");
+    }
+
     private static String path(RollupScenario scenario, String suffix) {
         return "/api/rollup/cycles/" + scenario.cycleId + "/rounds/mid-year" + suffix;
     }
