@@ -173,6 +173,11 @@
       }
       box.appendChild(table);
 
+      if (!indicator.reportsSubmitted) {
+        box.appendChild(el('p', 'ยังไม่มี สพท. ส่งรายงานตัวชี้วัดนี้ในรอบนี้', 'note'));
+        section.appendChild(box);
+        return;
+      }
       box.appendChild(el('h4', 'ตัวอย่างวิธีการปฏิบัติที่เป็นเลิศ/นวัตกรรม'));
       var practices = el('ul', null, 'practices');
       (indicator.practices || []).forEach(function (p) {
