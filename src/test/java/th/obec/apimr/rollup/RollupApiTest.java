@@ -69,7 +69,7 @@ class RollupApiTest {
 
     @Test
     void csvHasTheBomThaiHeadersAndTheSummedRows() {
-        RollupScenario scenario = RollupScenario.create(context, 2590);
+        RollupScenario scenario = RollupScenario.create(context, 2751);
 
         ResponseEntity<byte[]> answer = client(MONITOR).get().uri(path(scenario, "/csv")).retrieve()
                 .toEntity(byte[].class);
@@ -79,13 +79,13 @@ class RollupApiTest {
                 .isTrue();
         assertThat(answer.getHeaders().getContentType().getCharset()).isEqualTo(StandardCharsets.UTF_8);
         assertThat(answer.getHeaders().getContentDisposition().getFilename())
-                .isEqualTo("apimr-rollup-FY2590-MID_YEAR.csv");
+                .isEqualTo("apimr-rollup-FY2751-MID_YEAR.csv");
         byte[] body = answer.getBody();
         assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(body, 3, body.length - 3, StandardCharsets.UTF_8).split("\r\n", -1));
 
-        assertThat(lines.get(0)).isEqualTo("สรุปผลการติดตาม ปีงบประมาณ 2590 รอบ 6 เดือน");
-        assertThat(lines).contains("กำหนดส่งรายงาน,30 เมษายน 2590", "สพท. ที่ร่วมวงจร (เขต),5");
+        assertThat(lines.get(0)).isEqualTo("สรุปผลการติดตาม ปีงบประมาณ 2751 รอบ 6 เดือน");
+        assertThat(lines).contains("กำหนดส่งรายงาน,30 เมษายน 2751", "สพท. ที่ร่วมวงจร (เขต),5");
         int measures = lines.indexOf("ผลการดำเนินงานรายตัวชี้วัด");
         assertThat(lines.get(measures + 1)).isEqualTo(
                 "ตัวชี้วัด,ชื่อตัวชี้วัด,สังกัด,รายการ,ฐาน,จำนวนรายงาน,ผลการดำเนินงาน,จำนวนทั้งหมด,ร้อยละ");
@@ -106,14 +106,14 @@ class RollupApiTest {
 
     @Test
     void workbookOpensWithASheetPerTableAndNumbersInCells() throws IOException {
-        RollupScenario scenario = RollupScenario.create(context, 2591);
+        RollupScenario scenario = RollupScenario.create(context, 2752);
 
         ResponseEntity<byte[]> answer = client(ADMIN).get().uri(path(scenario, "/xlsx")).retrieve()
                 .toEntity(byte[].class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getHeaders().getContentDisposition().getFilename())
-                .isEqualTo("apimr-rollup-FY2591-MID_YEAR.xlsx");
+                .isEqualTo("apimr-rollup-FY2752-MID_YEAR.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(answer.getBody()))) {
             List<String> sheets = new ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
@@ -144,7 +144,7 @@ class RollupApiTest {
 
     @Test
     void coordinatorsAreRefusedAndAnonymousCallersMustSignIn() {
-        RollupScenario scenario = RollupScenario.create(context, 2592);
+        RollupScenario scenario = RollupScenario.create(context, 2753);
 
         for (String suffix : List.of("", "/csv", "/xlsx", "/sample")) {
             assertThat(client(COORDINATOR).get().uri(path(scenario, suffix)).retrieve().toBodilessEntity()
@@ -168,7 +168,7 @@ class RollupApiTest {
 
     @Test
     void administratorSavesTheSampleAndMonitorsOnlyReadIt() {
-        RollupScenario scenario = RollupScenario.create(context, 2593);
+        RollupScenario scenario = RollupScenario.create(context, 2754);
         Map<String, Object> body = Map.of("sampleSize", 2, "officeCodes", List.of("P4001", "P5002"));
 
         ResponseEntity<JsonNode> refused = client(MONITOR).put().uri(path(scenario, "/sample"))

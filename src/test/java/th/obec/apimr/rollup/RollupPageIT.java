@@ -59,9 +59,9 @@ class RollupPageIT {
     @Test
     void administratorOpensThePrintablePageDownloadsTheCsvAndSavesTheSample() throws IOException {
         user(ADMIN, Groups.OBEC_ADMIN);
-        RollupScenario scenario = RollupScenario.create(context, 2595);
+        RollupScenario scenario = RollupScenario.create(context, 2761);
         Path downloads = Files.createDirectories(Path.of(System.getProperty("build.dir", "target"), "rollup-downloads"));
-        Path csv = downloads.resolve("apimr-rollup-FY2595-MID_YEAR.csv");
+        Path csv = downloads.resolve("apimr-rollup-FY2761-MID_YEAR.csv");
         Files.deleteIfExists(csv);
 
         try (HeadlessChromium browser = HeadlessChromium.start("th-TH", "rollup-page")) {
@@ -73,9 +73,9 @@ class RollupPageIT {
             browser.open("http://" + ADMIN + ":" + PASSWORD + "@localhost:" + port + "/api/cycles");
             browser.open("http://localhost:" + port + "/rollup?cycle=" + scenario.cycleId + "&round=mid-year");
 
-            browser.waitForText(By.id("rollup-title"), "ปีงบประมาณ 2595 รอบ 6 เดือน");
+            browser.waitForText(By.id("rollup-title"), "ปีงบประมาณ 2761 รอบ 6 เดือน");
             assertThat(driver.findElement(By.id("sign-in")).isDisplayed()).as("signed in").isFalse();
-            assertThat(driver.findElement(By.id("rollup-title")).getText()).contains("กำหนดส่งรายงาน 30 เมษายน 2595");
+            assertThat(driver.findElement(By.id("rollup-title")).getText()).contains("กำหนดส่งรายงาน 30 เมษายน 2761");
             WebElement assessment = browser.waitFor(By.id("indicator-4"));
             assertThat(assessment.getText())
                     .contains("รวม สพป. (ประถมศึกษา) สพป. (ประถมศึกษา) 110 150 73.33")
@@ -101,7 +101,7 @@ class RollupPageIT {
             byte[] bytes = Files.readAllBytes(csv);
             assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
             List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
-            assertThat(lines.get(0)).isEqualTo("สรุปผลการติดตาม ปีงบประมาณ 2595 รอบ 6 เดือน");
+            assertThat(lines.get(0)).isEqualTo("สรุปผลการติดตาม ปีงบประมาณ 2761 รอบ 6 เดือน");
             assertThat(lines).anyMatch(line -> line.endsWith(",รวม,รวมทั้งตัวชี้วัด,,4,145,210,69.05"));
 
             // the administrator drops S1001, adds P5002 and saves

@@ -49,12 +49,12 @@ class RollupServiceTest {
 
     @Test
     void sumsCountsOverOfficesWithPercentagesAndPrimarySecondaryTotals() {
-        RollupScenario scenario = RollupScenario.create(context, 2584);
+        RollupScenario scenario = RollupScenario.create(context, 2741);
 
         Rollup rollup = rollups.rollup(scenario.cycleId, Round.MID_YEAR).orElseThrow();
 
-        assertThat(rollup.titleTh()).isEqualTo("ปีงบประมาณ 2584 รอบ 6 เดือน");
-        assertThat(rollup.reportDeadlineTh()).isEqualTo("30 เมษายน 2584");
+        assertThat(rollup.titleTh()).isEqualTo("ปีงบประมาณ 2741 รอบ 6 เดือน");
+        assertThat(rollup.reportDeadlineTh()).isEqualTo("30 เมษายน 2741");
         assertThat(rollup.officesTakingPart()).isEqualTo(5);
         assertThat(rollup.reportsSubmitted()).isEqualTo(7);
         assertThat(rollup.reportsAccepted()).isEqualTo(5);
@@ -97,7 +97,7 @@ class RollupServiceTest {
 
     @Test
     void listsBestPracticesWithTheirOfficeAndGroupsRemarksByLevel() {
-        RollupScenario scenario = RollupScenario.create(context, 2585);
+        RollupScenario scenario = RollupScenario.create(context, 2742);
 
         Rollup rollup = rollups.rollup(scenario.cycleId, Round.MID_YEAR).orElseThrow();
 
@@ -122,7 +122,7 @@ class RollupServiceTest {
 
     @Test
     void qualityLevelsOfOfficesNationallyAndPerInspectionRegion() {
-        RollupScenario scenario = RollupScenario.create(context, 2586);
+        RollupScenario scenario = RollupScenario.create(context, 2743);
 
         Rollup rollup = rollups.rollup(scenario.cycleId, Round.MID_YEAR).orElseThrow();
 
@@ -151,7 +151,7 @@ class RollupServiceTest {
 
     @Test
     void suggestsAStratifiedSampleAndShowsTheSampleTheAdministratorSaved() {
-        RollupScenario scenario = RollupScenario.create(context, 2587);
+        RollupScenario scenario = RollupScenario.create(context, 2744);
         Rollup rollup = rollups.rollup(scenario.cycleId, Round.MID_YEAR).orElseThrow();
 
         // four offices have a level, each alone in its (level, region) stratum; seed 001's share of 4 is 2 offices:
