@@ -117,6 +117,11 @@ class EmailTaskNotifier implements TaskNotifier {
         Exception firstError = null;
         for (User user : members(groupIds).values()) {
             MailOutbox.Result result = notifyUser(user, task, kind, step, timing);
+            if (result.outcome() == MailOutbox.Outcome.IN_PROGRESS
+                    && store.status(key(task, kind, step, user)).orElse(null) != NoticeStatus.SENDING) {
+                // The other run finished it while this one served the others.
+                continue;
+            }
             if (!result.delivered()) {
                 undelivered.add(user.getId() + " (" + result.outcome() + ")");
                 firstError = firstError != null ? firstError : result.error();
@@ -135,7 +140,7 @@ class EmailTaskNotifier implements TaskNotifier {
         String email = user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail().trim();
         MailComposer.TaskLine line = composer.line(kind, task, timing, language);
         Mail mail = email == null ? null : composer.notice(email, displayName(user), line, language);
-        String key = "task:" + task.id() + ":" + kind + ":" + step + ":" + user.getId();
+        String key = key(task, kind, step, user);
         NewNotice notice = new NewNotice(key, user.getId(), email, kind.name(), step, task.id(), task.name(),
                 task.processInstanceId(), task.officeCode(), task.dueDate(), language,
                 mail == null ? null : mail.subject(), NoticeStatus.PENDING);
@@ -155,6 +160,10 @@ class EmailTaskNotifier implements TaskNotifier {
             store.insertIfAbsent(notice, TaskContext.now());
         }
         return outbox.deliver(key, () -> mail, id -> { });
+    }
+
+    private static String key(TaskFacts.OpenTask task, NoticeKind kind, int step, User user) {
+        return "task:" + task.id() + ":" + kind + ":" + step + ":" + user.getId();
     }
 
     /** The members of the groups, each once, in the order of the groups. */

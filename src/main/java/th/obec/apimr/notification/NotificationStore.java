@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -51,6 +52,12 @@ class NotificationStore {
             return true;
         } catch (DuplicateKeyException alreadyRecorded) {
             return false;
+        } catch (DataAccessException conflict) {
+            // A concurrent insert of the same key may surface as a lock conflict rather than a duplicate key.
+            if (id(notice.key()).isPresent()) {
+                return false;
+            }
+            throw conflict;
         }
     }
 
