@@ -153,6 +153,29 @@ class TaskNotificationMailTest extends NotificationMailTestBase {
     }
 
     @Test
+    void aNoticeClaimedByARunThatDiedIsSentByTheRetryOnceTheClaimIsStaleNotBefore() {
+        user("coord.one", "coord.one@test.local", "สมชาย", "ใจดี", COORDINATORS);
+        String taskId = taskOf(startTask(TASK_NAME, OFFICE_NAME, DUE, COORDINATORS));
+        String key = "task:" + taskId + ":REMINDER:3:coord.one";
+        // Another run claimed the notice at 09:00 and died before marking it sent.
+        jdbc.update("INSERT INTO notification (notice_key, recipient, email, kind, step, task_id, language, status, "
+                + "attempts, created_at, claimed_at, claim_token) VALUES (:key, 'coord.one', 'coord.one@test.local', "
+                + "'REMINDER', 3, :taskId, 'th', 'SENDING', 1, :at, :at, 'dead-run')", Map.of("key", key,
+                "taskId", taskId, "at", java.time.OffsetDateTime.of(2023, 4, 25, 2, 0, 0, 0, java.time.ZoneOffset.UTC)));
+
+        clock(LocalDateTime.of(2023, 4, 25, 9, 4));
+        assertThatThrownBy(() -> notifier.notifyTask(taskId, NoticeKind.REMINDER, 3, List.of(COORDINATORS)))
+                .isInstanceOf(NotificationDeliveryException.class).hasMessageContaining("coord.one (IN_PROGRESS)");
+        assertThat(MailCatcher.received()).isEmpty();
+
+        clock(LocalDateTime.of(2023, 4, 25, 9, 6));
+        notifier.notifyTask(taskId, NoticeKind.REMINDER, 3, List.of(COORDINATORS));
+        assertThat(MailCatcher.receivedBy("coord.one@test.local")).hasSize(1);
+        assertThat(rows("coord.one")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 2));
+    }
+
+    @Test
     void aUserWhoPrefersEnglishGetsTheEnglishEmail() {
         user("coord.th", "coord.th@test.local", "สมชาย", "ใจดี", COORDINATORS);
         user("coord.en", "coord.en@test.local", "John", "Smith", COORDINATORS);
