@@ -68,6 +68,8 @@ class NotificationsWithoutSmtpApiTest {
     @Autowired
     NamedParameterJdbcTemplate jdbc;
     @Autowired
+    DailyDigests digests;
+    @Autowired
     org.springframework.context.ApplicationContext context;
 
     @BeforeEach
@@ -134,6 +136,28 @@ class NotificationsWithoutSmtpApiTest {
         assertThat(page.get("items")).hasSize(1);
         assertThat(page.get("page").asInt()).isEqualTo(1);
         assertThat(page.get("total").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void withoutAnSmtpServerTheDigestIsRecordedAndTheQueuedNoticesSettled() {
+        jdbc.update("INSERT INTO notification_preference (user_id, digest, language, updated_at) "
+                + "VALUES (:user, TRUE, 'th', CURRENT_TIMESTAMP)", Map.of("user", COORDINATOR));
+        String task = startTask("P5002", "สพป.เชียงใหม่ เขต 2");
+        notifier.notifyTask(task, NoticeKind.REMINDER, 3, List.of(GROUP));
+
+        digests.send(java.time.LocalDate.of(2023, 4, 25));
+        digests.send(java.time.LocalDate.of(2023, 4, 25));
+
+        JsonNode mine = client(ADMIN).get().uri("/api/admin/notifications?recipient={r}", COORDINATOR)
+                .retrieve().body(JsonNode.class);
+        assertThat(mine.get("total").asLong()).isEqualTo(2);
+        JsonNode digest = mine.get("items").get(0);
+        assertThat(digest.get("kind").asText()).isEqualTo("DIGEST");
+        assertThat(digest.get("status").asText()).isEqualTo("RECORDED_ONLY");
+        assertThat(digest.get("subject").asText()).contains("สรุปงานประจำวัน 25 เมษายน 2566");
+        JsonNode notice = mine.get("items").get(1);
+        assertThat(notice.get("status").asText()).isEqualTo("DIGESTED");
+        assertThat(notice.get("digestId").asLong()).isEqualTo(digest.get("id").asLong());
     }
 
     @Test

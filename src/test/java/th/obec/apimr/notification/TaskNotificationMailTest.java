@@ -176,6 +176,16 @@ class TaskNotificationMailTest extends NotificationMailTestBase {
     }
 
     @Test
+    void theSmtpConnectionReadAndWriteTimeoutsAreBounded(
+            @org.springframework.beans.factory.annotation.Autowired
+            org.springframework.mail.javamail.JavaMailSenderImpl sender) {
+        assertThat(sender.getJavaMailProperties())
+                .containsEntry("mail.smtp.connectiontimeout", "10000")
+                .containsEntry("mail.smtp.timeout", "30000")
+                .containsEntry("mail.smtp.writetimeout", "30000");
+    }
+
+    @Test
     void aUserWhoPrefersEnglishGetsTheEnglishEmail() {
         user("coord.th", "coord.th@test.local", "สมชาย", "ใจดี", COORDINATORS);
         user("coord.en", "coord.en@test.local", "John", "Smith", COORDINATORS);
