@@ -1,170 +1,167 @@
 package th.obec.apimr.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
-
-import jakarta.mail.internet.MimeMessage;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import th.obec.apimr.calendar.Holiday;
+import th.obec.apimr.calendar.WorkingCalendar;
 
 /**
- * The daily digest: users who chose it get no single emails; Process_DailyDigest's timer sends them one email on
- * each working day listing their queued tasks, once per user and day.
+ * Process_DailyDigest on the fast in-memory engine: the timer fires daily at 08:00 Bangkok time, a holiday ends the
+ * process, a working day sends the digests in a job of its own that retries five times five minutes apart.
  */
-class DailyDigestProcessTest extends NotificationMailTestBase {
+class DailyDigestProcessTest {
 
-    private static final String DIGEST_USER = "coord.digest";
-    private static final String DIGEST_EMAIL = "coord.digest@test.local";
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(0.9)
+            .reportDirectory(buildDirectory().resolve("process-test-coverage").toString())
+            .build();
 
-    @Autowired
-    HistoryService historyService;
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
-    @Autowired
-    DailyDigests digests;
+    private final List<String> digestDays = new CopyOnWriteArrayList<>();
+    private RuntimeService runtimeService;
+    private ManagementService managementService;
+    private HistoryService historyService;
+    private RepositoryService repositoryService;
+    private String deploymentId;
+    private boolean smtpDown;
+
+    @BeforeEach
+    void deployWithBeans() {
+        runtimeService = extension.getRuntimeService();
+        managementService = extension.getManagementService();
+        historyService = extension.getHistoryService();
+        repositoryService = extension.getRepositoryService();
+        Mocks.register("digestSchedule", new DigestSchedule(LocalTime.of(8, 0), BANGKOK));
+        Mocks.register("workingCalendar", new WorkingCalendar(
+                List.of(new Holiday(LocalDate.of(2023, 4, 13), "public", "วันสงกรานต์", "Songkran Festival")),
+                Set.of("public")));
+        Mocks.register("sendDailyDigestsDelegate", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
+            if (smtpDown) {
+                throw new IllegalStateException("SMTP server down");
+            }
+            digestDays.add(execution.getVariable("digestDay").toString());
+        });
+        at(2023, 4, 12, 10, 0);
+        deploymentId = repositoryService.createDeployment().name("model-test")
+                .addClasspathResource("processes/DailyDigest.bpmn").deploy().getId();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        repositoryService.deleteDeployment(deploymentId, true);
+        Mocks.reset();
+        ClockUtil.reset();
+    }
 
     @Test
-    void aDigestUserIsQueuedAndGetsOneDigestOfAllTasksOnTheNextWorkingDayNotOnAHoliday() throws Exception {
-        user(DIGEST_USER, DIGEST_EMAIL, "สมชาย", "ใจดี", COORDINATORS);
-        user("coord.single", "coord.single@test.local", "สมศรี", "ขยัน", COORDINATORS);
-        preferences.save(DIGEST_USER, new NotificationPreference(true, Language.TH), Instant.now());
-        clock(LocalDateTime.of(2023, 4, 11, 9, 0));
-        String plan = taskOf(startTask("จัดทำแผนงาน/โครงการ", OFFICE_NAME, LocalDate.of(2023, 4, 20), COORDINATORS));
-        String report = taskOf(startTask("รายงานผลตัวชี้วัด รอบ 6 เดือน", "สพป.<ทดสอบ> เขต 2",
-                LocalDate.of(2023, 4, 24), COORDINATORS));
-        ProcessInstance closedLater = startTask("สะท้อนผลการปฏิบัติ", OFFICE_NAME, LocalDate.of(2023, 4, 21),
-                COORDINATORS);
-        String closed = taskOf(closedLater);
+    void theTimerFiresEveryDayAtEightInTheMorningBangkokTime() {
+        assertThat(timer().getDuedate()).isEqualTo(bangkok(2023, 4, 13, 8, 0));
 
-        notifier.notifyTask(plan, NoticeKind.REMINDER, 7, List.of(COORDINATORS));
-        notifier.notifyTask(report, NoticeKind.REMINDER, 7, List.of(COORDINATORS));
-        notifier.notifyTask(closed, NoticeKind.REMINDER, 7, List.of(COORDINATORS));
-        notifier.notifyTask(plan, NoticeKind.REMINDER, 7, List.of(COORDINATORS));
+        at(2023, 4, 13, 8, 0);
+        managementService.executeJob(timer().getId());
 
-        assertThat(MailCatcher.receivedBy(DIGEST_EMAIL)).isEmpty();
-        assertThat(MailCatcher.receivedBy("coord.single@test.local")).hasSize(3);
-        assertThat(rows(DIGEST_USER)).hasSize(3)
-                .allSatisfy(row -> assertThat(row).containsEntry("STATUS", "QUEUED_FOR_DIGEST"));
-        taskService.complete(closed);
+        assertThat(timer().getDuedate()).isEqualTo(bangkok(2023, 4, 14, 8, 0));
+    }
 
-        // Songkran (Thursday 13 April 2023) is a holiday: the process ends without a digest.
-        clock(LocalDateTime.of(2023, 4, 13, 8, 0));
-        String holidayInstance = fireDigestTimer();
-        assertThat(managementService.createJobQuery().processInstanceId(holidayInstance).count()).isZero();
-        assertThat(endEvent(holidayInstance)).isEqualTo("EndEvent_NonWorkingDay");
-        assertThat(MailCatcher.receivedBy(DIGEST_EMAIL)).isEmpty();
+    @Test
+    void onAHolidayTheProcessEndsWithoutSendingDigests() {
+        at(2023, 4, 13, 8, 0);
+        managementService.executeJob(timer().getId());
 
-        // The next working day after Songkran is Tuesday 18 April 2023.
-        clock(LocalDateTime.of(2023, 4, 18, 8, 0));
-        String workingDayInstance = fireDigestTimer();
-        Job send = managementService.createJobQuery().processInstanceId(workingDayInstance).singleResult();
+        assertThat(managementService.createJobQuery().messages().count()).isZero();
+        assertThat(digestDays).isEmpty();
+        assertThat(endEvents()).containsExactly("EndEvent_NonWorkingDay");
+    }
+
+    @Test
+    void onAWorkingDayTheDigestsOfThatDayAreSentInAJobOfTheirOwn() {
+        at(2023, 4, 18, 8, 0);
+        managementService.executeJob(timer().getId());
+        Job send = managementService.createJobQuery().messages().singleResult();
+        assertThat(digestDays).isEmpty();
+
+        at(2023, 4, 19, 0, 30); // the job runs late, after midnight: still the digest of the day it started
         managementService.executeJob(send.getId());
-        assertThat(endEvent(workingDayInstance)).isEqualTo("EndEvent_DigestsSent");
 
-        List<MimeMessage> received = MailCatcher.receivedBy(DIGEST_EMAIL);
-        assertThat(received).hasSize(1);
-        MimeMessage digest = received.get(0);
-        assertThat(MailCatcher.subject(digest)).contains("สรุปงานประจำวัน 18 เมษายน 2566", "2 งาน");
-        String text = MailCatcher.part(digest, "text/plain");
-        assertThat(text).contains("เรียน สมชาย ใจดี", "1. จัดทำแผนงาน/โครงการ – " + OFFICE_NAME,
-                "ครบกำหนด 20 เมษายน 2566 (เหลืออีก 2 วันทำการ)", "2. รายงานผลตัวชี้วัด รอบ 6 เดือน – สพป.<ทดสอบ> เขต 2",
-                "ครบกำหนด 24 เมษายน 2566 (เหลืออีก 4 วันทำการ)",
-                "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + plan)
-                .doesNotContain("สะท้อนผลการปฏิบัติ");
-        assertThat(MailCatcher.part(digest, "text/html")).contains("สพป.&lt;ทดสอบ&gt; เขต 2")
-                .doesNotContain("<ทดสอบ>");
-
-        Map<String, Object> digestRow = rows(DIGEST_USER).stream()
-                .filter(row -> "DIGEST".equals(row.get("KIND"))).findFirst().orElseThrow();
-        assertThat(digestRow).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 1);
-        assertThat(rows(DIGEST_USER)).filteredOn(row -> !"DIGEST".equals(row.get("KIND")))
-                .extracting(row -> row.get("STATUS"), row -> row.get("DIGEST_ID"))
-                .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("DIGESTED", digestRow.get("ID")),
-                        org.assertj.core.groups.Tuple.tuple("DIGESTED", digestRow.get("ID")),
-                        org.assertj.core.groups.Tuple.tuple("TASK_CLOSED", null));
-
-        // A second run for the same day (a retried job, a second node) sends nothing more.
-        digests.send(LocalDate.of(2023, 4, 18));
-        assertThat(MailCatcher.receivedBy(DIGEST_EMAIL)).hasSize(1);
+        assertThat(digestDays).containsExactly("2023-04-18");
+        assertThat(endEvents()).containsExactly("EndEvent_DigestsSent");
     }
 
     @Test
-    void theDigestTimerFiresDailyAtEightInBangkokWhateverTheServersTimeZone() {
-        clock(LocalDateTime.of(2023, 4, 18, 8, 0));
-        fireDigestTimer();
+    void aFailingDigestJobIsTriedFiveTimesFiveMinutesApartThenRaisesAnIncident() {
+        smtpDown = true;
+        at(2023, 4, 18, 8, 0);
+        managementService.executeJob(timer().getId());
+        Job send = managementService.createJobQuery().messages().singleResult();
 
-        Job next = digestTimer();
-        assertThat(next.getDuedate().toInstant())
-                .isEqualTo(ZonedDateTime.of(2023, 4, 19, 8, 0, 0, 0, BANGKOK).toInstant());
-    }
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("SMTP");
+            Job failed = managementService.createJobQuery().jobId(send.getId()).singleResult();
+            assertThat(failed.getRetries()).isEqualTo(5 - attempt);
+            if (attempt < 5) {
+                assertThat(failed.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000));
+            }
+        }
+        assertThat(runtimeService.createIncidentQuery().count()).isEqualTo(1);
 
-    @Test
-    void aDigestThatFailsOnSmtpIsRetriedAndSentOnce() {
-        user(DIGEST_USER, DIGEST_EMAIL, "สมชาย", "ใจดี", COORDINATORS);
-        preferences.save(DIGEST_USER, new NotificationPreference(true, Language.EN), Instant.now());
-        clock(LocalDateTime.of(2023, 4, 18, 7, 0));
-        String plan = taskOf(startTask("จัดทำแผนงาน/โครงการ", OFFICE_NAME, LocalDate.of(2023, 4, 17), COORDINATORS));
-        notifier.notifyTask(plan, NoticeKind.ESCALATION, 1, List.of(COORDINATORS));
-        MailCatcher.stop();
-
-        clock(LocalDateTime.of(2023, 4, 18, 8, 0));
-        String instance = fireDigestTimer();
-        Job send = managementService.createJobQuery().processInstanceId(instance).singleResult();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(send.getId()))
-                .isInstanceOf(NotificationDeliveryException.class);
-        assertThat(rows(DIGEST_USER)).extracting(row -> row.get("STATUS"))
-                .containsExactlyInAnyOrder("QUEUED_FOR_DIGEST", "FAILED");
-
-        MailCatcher.start();
+        smtpDown = false;
+        managementService.setJobRetries(send.getId(), 1);
         managementService.executeJob(send.getId());
-        managementService.createJobQuery().processInstanceId(instance).list()
-                .forEach(job -> managementService.executeJob(job.getId()));
-
-        List<MimeMessage> received = MailCatcher.receivedBy(DIGEST_EMAIL);
-        assertThat(received).hasSize(1);
-        assertThat(MailCatcher.subject(received.get(0))).isEqualTo(
-                "[APIMR] Daily digest 18 April 2023: 1 task(s) due soon or overdue");
-        assertThat(MailCatcher.part(received.get(0), "text/plain")).contains("due 17 April 2023",
-                "1 working day(s) overdue");
-        assertThat(rows(DIGEST_USER)).extracting(row -> row.get("STATUS"))
-                .containsExactlyInAnyOrder("DIGESTED", "SENT");
+        assertThat(digestDays).containsExactly("2023-04-18");
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
     }
 
-    /** Runs the digest timer at the engine clock's time; returns the process instance it started. */
-    private String fireDigestTimer() {
-        java.util.Set<String> before = historicDigestInstances();
-        managementService.executeJob(digestTimer().getId());
-        java.util.Set<String> started = historicDigestInstances();
-        started.removeAll(before);
-        assertThat(started).hasSize(1);
-        return started.iterator().next();
-    }
-
-    private java.util.Set<String> historicDigestInstances() {
-        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("Process_DailyDigest").list()
-                .stream().map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId)
-                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
-    }
-
-    private Job digestTimer() {
+    private Job timer() {
         return managementService.createJobQuery().processDefinitionKey("Process_DailyDigest").timers()
                 .singleResult();
     }
 
-    private String endEvent(String processInstanceId) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .activityType("noneEndEvent").list().stream().map(HistoricActivityInstance::getActivityId)
-                .findFirst().orElse(null);
+    private List<String> endEvents() {
+        return historyService.createHistoricActivityInstanceQuery().activityType("noneEndEvent").list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    private static void at(int year, int month, int day, int hour, int minute) {
+        ClockUtil.setCurrentTime(bangkok(year, month, day, hour, minute));
+    }
+
+    private static Date bangkok(int year, int month, int day, int hour, int minute) {
+        return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, BANGKOK).toInstant());
+    }
+
+    private static Path buildDirectory() {
+        try {
+            return Path.of(DailyDigestProcessTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
