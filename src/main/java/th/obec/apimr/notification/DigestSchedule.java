@@ -42,6 +42,12 @@ public class DigestSchedule {
         return "R/" + first.atOffset(offset).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D";
     }
 
+    /** Whether a timer due at this moment fires at the digest hour (to the minute) in the calendar's zone. */
+    public boolean firesAtDigestHour(java.util.Date due) {
+        LocalTime local = due.toInstant().atZone(zone).toLocalTime().withSecond(0).withNano(0);
+        return local.equals(hour.withSecond(0).withNano(0));
+    }
+
     /** Today in the calendar's zone by the engine's clock, as {@code yyyy-mm-dd}: the digest's day. */
     public String today() {
         return LocalDate.ofInstant(TaskContext.now(), zone).toString();

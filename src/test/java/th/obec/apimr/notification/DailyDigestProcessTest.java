@@ -75,6 +75,8 @@ class DailyDigestProcessTest {
 
     @AfterEach
     void cleanUp() {
+        repositoryService.createDeploymentQuery().deploymentName("daily-digest-hour").list()
+                .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
         repositoryService.deleteDeployment(deploymentId, true);
         Mocks.reset();
         ClockUtil.reset();
@@ -88,6 +90,21 @@ class DailyDigestProcessTest {
         managementService.executeJob(timer().getId());
 
         assertThat(timer().getDuedate()).isEqualTo(bangkok(2023, 4, 14, 8, 0));
+    }
+
+    @Test
+    void aChangedDigestHourMovesTheWaitingTimerAtTheNextStart() {
+        DigestSchedule sevenOClock = new DigestSchedule(LocalTime.of(7, 0), BANGKOK);
+        Mocks.register("digestSchedule", sevenOClock);
+
+        DigestTimerAlignment alignment = new DigestTimerAlignment(managementService, repositoryService, sevenOClock);
+        assertThat(alignment.align()).isTrue();
+        assertThat(timer().getDuedate()).isEqualTo(bangkok(2023, 4, 13, 7, 0));
+        assertThat(alignment.align()).isFalse();
+
+        at(2023, 4, 13, 7, 0);
+        managementService.executeJob(timer().getId());
+        assertThat(timer().getDuedate()).isEqualTo(bangkok(2023, 4, 14, 7, 0));
     }
 
     @Test
