@@ -190,6 +190,17 @@ public final class ModelTestSupport {
             keys.add(deadlineKey);
             return due(Deadline.valueOf(deadlineKey));
         }
+
+        /** An office's task: without extensions its date is the cycle's. */
+        public Date dueDate(Object cycleId, String officeCode, String deadlineKey) {
+            assertThat(officeCode).as("officeCode of a " + deadlineKey + " task").isNotBlank();
+            return dueDate(cycleId, deadlineKey);
+        }
+
+        /** The national round timers: without extensions the latest office date is the cycle's. */
+        public Date latestDueDate(Object cycleId, String deadlineKey) {
+            return dueDate(cycleId, deadlineKey);
+        }
     }
 
     /** {@code ${cycleOffices}}: the offices of the cycle and their business keys. */
@@ -253,6 +264,8 @@ public final class ModelTestSupport {
     /** Every bean the two processes name, registered with {@link Mocks} for one test. */
     static final class Beans {
         final TaskForms taskForms = new TaskForms();
+        /** {@code ${taskDeadlines}}: the deadline listener, recording create, complete and delete per task. */
+        final TaskForms taskDeadlines = new TaskForms();
         final DueDates cycleCalendar = new DueDates();
         final CycleOffices cycleOffices = new CycleOffices();
         final OfficeCycles officeCycles = new OfficeCycles();
@@ -275,6 +288,7 @@ public final class ModelTestSupport {
 
         Beans register() {
             Mocks.register("taskForms", taskForms);
+            Mocks.register("taskDeadlines", taskDeadlines);
             Mocks.register("cycleCalendar", cycleCalendar);
             Mocks.register("cycleOffices", cycleOffices);
             Mocks.register("officeCycles", officeCycles);
