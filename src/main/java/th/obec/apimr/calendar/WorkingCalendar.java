@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ public class WorkingCalendar {
     private final LocalDate firstListed;
     private final LocalDate lastListed;
 
+    @Autowired
     WorkingCalendar(@Value("${apimr.calendar.holidays:classpath:data/holidays/thai_holidays_2023_2027.csv}")
                     Resource holidays,
                     @Value("${apimr.calendar.days-off:public,government,school}") String daysOffCategories) {

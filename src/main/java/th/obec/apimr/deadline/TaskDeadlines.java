@@ -76,6 +76,21 @@ class TaskDeadlines implements TaskListener {
                 .execute();
     }
 
+    /**
+     * The task's deadline moved: its Process_TaskDeadline gets the new due moment and plans again (if it is busy
+     * sending a notice, it plans with the new moment right after).
+     */
+    void moved(String taskId, Date dueAt) {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(taskId).list()
+                .forEach(instance -> {
+                    runtimeService.setVariable(instance.getId(), DUE_AT, dueAt);
+                    runtimeService.createMessageCorrelation(MESSAGE_DEADLINE_CHANGED)
+                            .processInstanceId(instance.getId())
+                            .correlateAll();
+                });
+    }
+
     private void closed(String taskId) {
         runtimeService.createMessageCorrelation(MESSAGE_TASK_CLOSED)
                 .processInstanceBusinessKey(taskId)
