@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 import th.obec.apimr.identity.Groups;
@@ -24,7 +27,7 @@ import th.obec.apimr.system.TaskContext;
 /**
  * {@code ${taskDeadlines}} on every user task with a due date (events create, complete and delete). On create it
  * starts Process_TaskDeadline for the task (business key = task id) with whom to tell and when, and keeps the
- * task's deadline key ({@code deadlineKey}, an input parameter of the task) as a task-local variable; on complete
+ * task's deadline key (the model's {@code camunda:property deadlineKey} of the task) as a task-local variable; on complete
  * or delete (the task's process was cancelled) it ends that process with the message {@code TaskClosed}.
  */
 @Component("taskDeadlines")
@@ -52,7 +55,7 @@ class TaskDeadlines implements TaskListener {
         if (dueAt == null) {
             return;
         }
-        String deadlineKey = TaskContext.text(task, DEADLINE_KEY);
+        String deadlineKey = deadlineKey(task);
         task.setVariableLocal(DEADLINE_KEY, deadlineKey);
         String officeCode = TaskContext.text(task, OFFICE_CODE);
         String regionCode = officeCode == null ? null
@@ -95,6 +98,25 @@ class TaskDeadlines implements TaskListener {
         runtimeService.createMessageCorrelation(MESSAGE_TASK_CLOSED)
                 .processInstanceBusinessKey(taskId)
                 .correlateAll();
+    }
+
+    /**
+     * The deadline the task's due date reads, from the model: {@code <camunda:property name="deadlineKey"
+     * value="PLAN"/>} in the user task's extension elements; null when the model names none.
+     */
+    static String deadlineKey(DelegateTask task) {
+        UserTask element = task.getBpmnModelElementInstance();
+        if (element != null && element.getExtensionElements() != null) {
+            for (CamundaProperties properties : element.getExtensionElements().getElementsQuery()
+                    .filterByType(CamundaProperties.class).list()) {
+                for (CamundaProperty property : properties.getCamundaProperties()) {
+                    if (DEADLINE_KEY.equals(property.getCamundaName())) {
+                        return property.getCamundaValue();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static Set<String> candidateGroups(DelegateTask task) {

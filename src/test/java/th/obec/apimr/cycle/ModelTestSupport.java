@@ -156,8 +156,22 @@ public final class ModelTestSupport {
         assertThat(task.getDueDate().toInstant()).as(task.getTaskDefinitionKey() + " due")
                 .isEqualTo(due(deadline).toInstant());
         assertThat(deployedFormId(formService, task)).as(task.getTaskDefinitionKey() + " form").isEqualTo(formId);
+        assertThat(deadlineKeyProperty(task)).as(task.getTaskDefinitionKey() + " camunda:property deadlineKey")
+                .isEqualTo(deadline.name());
         assertThat(task.getName()).isNotBlank();
         assertThat(task.getDescription()).as(task.getTaskDefinitionKey() + " description").contains("กำหนดเสร็จ");
+    }
+
+    /** The deadline the task's model names for the deadline listener ({@code camunda:property deadlineKey}). */
+    static String deadlineKeyProperty(Task task) {
+        org.camunda.bpm.model.bpmn.instance.UserTask element = BpmnAwareTests.repositoryService()
+                .getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
+        return element.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> "deadlineKey".equals(property.getCamundaName()))
+                .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue)
+                .findFirst().orElse(null);
     }
 
     static Date due(Deadline deadline) {
