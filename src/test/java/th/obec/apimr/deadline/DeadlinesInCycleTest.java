@@ -230,24 +230,31 @@ class DeadlinesInCycleTest {
     }
 
     @Test
-    void extendingForAllOfficesMovesEveryOfficesTaskAndTheCycleCalendar() {
+    void extendingForAllOfficesMovesEveryOfficesTaskButAnOfficeExtendedFurtherKeepsItsDate() {
         long cycleId = cycle(2567, "P5001", "P5002");
         at(2024, 1, 4, 10, 0);
-        Task first = analysisTask(startOffice(cycleId, 2567, "P5001"));
-        Task second = analysisTask(startOffice(cycleId, 2567, "P5002"));
+        Task extendedFurther = analysisTask(startOffice(cycleId, 2567, "P5001"));
+        Task following = analysisTask(startOffice(cycleId, 2567, "P5002"));
+        assertThat(extend(ADMIN, cycleId, "ANALYSIS", Map.of("officeCode", "P5001", "newDate", "2024-02-20",
+                "reason", "เขตประสบอุทกภัย")).getStatusCode().value()).isEqualTo(201);
 
         ResponseEntity<JsonNode> answer = extend(ADMIN, cycleId, "ANALYSIS",
                 Map.of("newDate", "2024-02-09", "reason", "เลื่อนตามมติที่ประชุมผู้บริหาร"));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(201);
         assertThat(answer.getBody().has("officeCode")).as("every office").isFalse();
-        assertThat(answer.getBody().get("tasksMoved").asInt()).isEqualTo(2);
-        assertThat(local(task(first).getDueDate())).isEqualTo(LocalDateTime.of(2024, 2, 9, 16, 30));
-        assertThat(local(task(second).getDueDate())).isEqualTo(LocalDateTime.of(2024, 2, 9, 16, 30));
+        assertThat(answer.getBody().get("oldDate").asText()).isEqualTo("2024-01-20");
+        assertThat(answer.getBody().get("tasksMoved").asInt()).isEqualTo(1);
+        assertThat(local(task(following).getDueDate())).isEqualTo(LocalDateTime.of(2024, 2, 9, 16, 30));
+        assertThat(local(task(extendedFurther).getDueDate())).isEqualTo(LocalDateTime.of(2024, 2, 20, 16, 30));
         assertThat(cycles.cycle(cycleId).orElseThrow().deadlines()).containsEntry(Deadline.ANALYSIS, LocalDate.of(2024, 2, 9));
-        // 7 working days before Friday 9 February 2024
-        assertThat(nextDeadlineTimer(first)).isEqualTo(LocalDateTime.of(2024, 1, 31, 9, 0));
-        assertThat(nextDeadlineTimer(second)).isEqualTo(LocalDateTime.of(2024, 1, 31, 9, 0));
+        assertThat(local(calendar.latestDueDate(cycleId, "ANALYSIS"))).isEqualTo(LocalDateTime.of(2024, 2, 20, 16, 30));
+        // 7 working days before Friday 9 February 2024, and before Tuesday 20 February 2024
+        assertThat(nextDeadlineTimer(following)).isEqualTo(LocalDateTime.of(2024, 1, 31, 9, 0));
+        assertThat(nextDeadlineTimer(extendedFurther)).isEqualTo(LocalDateTime.of(2024, 2, 9, 9, 0));
+        assertThat(client(ADMIN).get().uri("/api/admin/cycles/" + cycleId + "/deadlines/extensions")
+                .retrieve().body(JsonNode.class)).extracting(item -> item.path("officeCode").asText(""))
+                .containsExactly("P5001", "");
     }
 
     @Test
