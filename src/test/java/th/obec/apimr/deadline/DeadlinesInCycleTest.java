@@ -258,6 +258,34 @@ class DeadlinesInCycleTest {
     }
 
     @Test
+    void extendingAReviewDeadlineForOneOfficeMakesTheNationalRoundWaitForIt() {
+        at(2024, 10, 7, 10, 0);
+        ProcessInstance national = runtimeService.startProcessInstanceByKey("Process_NationalCycle",
+                Map.of("fiscalYear", 2568, "catalogueYear", 2566, "officeCodes", "P5001,P5002"));
+        Task analysis = taskService.createTaskQuery().processInstanceId(national.getId())
+                .taskDefinitionKey("Task_AnalyseNationalPolicy").singleResult();
+        assertThat(deadlineProcess(analysis)).as("national tasks are followed too").isNotNull();
+        identityService.setAuthenticatedUserId(ADMIN);
+        try {
+            formService.submitTaskForm(analysis.getId(), Map.of("policySummary", "นโยบายเร่งด่วน",
+                    "guidanceToOffices", "ให้เขตวิเคราะห์บริบทและเลือกตัวชี้วัด"));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(deadlineProcess(analysis)).isNull();
+        long cycleId = ((Number) runtimeService.getVariable(national.getId(), "cycleId")).longValue();
+        Job roundTimer = managementService.createJobQuery().processInstanceId(national.getId())
+                .activityId("Event_MidYearReviewDeadline").singleResult();
+        assertThat(local(roundTimer.getDuedate())).isEqualTo(LocalDateTime.of(2025, 5, 31, 16, 30));
+
+        assertThat(extend(ADMIN, cycleId, "MID_YEAR_REVIEW", Map.of("officeCode", "P5002", "newDate", "2025-06-13",
+                "reason", "ผู้กลั่นกรองของเขตตรวจราชการติดภารกิจ")).getStatusCode().value()).isEqualTo(201);
+
+        assertThat(local(managementService.createJobQuery().jobId(roundTimer.getId()).singleResult().getDuedate()))
+                .isEqualTo(LocalDateTime.of(2025, 6, 13, 16, 30));
+    }
+
+    @Test
     void completingATaskOrCancellingItsOfficeCycleCancelsItsReminders() {
         long cycleId = cycle(2566);
         at(2023, 1, 4, 10, 0);
