@@ -68,7 +68,7 @@ public class ReportService {
         OfficeCycleView officeCycle = cycles.officeCycle(officeCycleId);
         List<String> expected = plan.indicatorCodes(officeCycle, catalogue.indicators(officeCycle.catalogueYear()));
         return officeResult(officeCycle, expected, reports.findByOfficeCycleIdAndRound(officeCycleId, round),
-                dueMoment(officeCycle.cycleId(), round));
+                dueMoment(officeCycle.cycleId(), officeCycle.officeCode(), round));
     }
 
     /** The national figures of a round, as its compilation and the dashboard show them. */
@@ -77,7 +77,6 @@ public class ReportService {
         CycleView cycle = cycles.cycle(cycleId)
                 .orElseThrow(() -> new IllegalArgumentException("No cycle " + cycleId));
         LocalDate deadline = calendar.date(cycleId, round.reportDeadline());
-        Instant due = calendar.dueMoment(deadline);
         List<IndicatorView> indicators = catalogue.indicators(cycle.catalogueYear());
         List<IndicatorReport> roundReports = reports.findByCycleIdAndRound(cycleId, round);
         Map<Long, List<IndicatorReport>> byOffice = roundReports.stream()
@@ -88,7 +87,9 @@ public class ReportService {
         for (OfficeCycleView office : cycles.officeCycles(cycleId)) {
             List<String> expected = plan.indicatorCodes(office, indicators);
             expected.forEach(code -> owed.merge(code, 1, Integer::sum));
-            offices.add(officeResult(office, expected, byOffice.getOrDefault(office.id(), List.of()), due));
+            // an office whose deadline was extended is on time by its own date
+            offices.add(officeResult(office, expected, byOffice.getOrDefault(office.id(), List.of()),
+                    dueMoment(cycleId, office.officeCode(), round)));
         }
         offices.sort(Comparator.comparing(OfficeResult::officeCode));
 
@@ -132,8 +133,8 @@ public class ReportService {
 
     // ----- computing the round -----
 
-    private Instant dueMoment(Long cycleId, Round round) {
-        return calendar.dueMoment(calendar.date(cycleId, round.reportDeadline()));
+    private Instant dueMoment(Long cycleId, String officeCode, Round round) {
+        return calendar.dueMoment(calendar.date(cycleId, officeCode, round.reportDeadline()));
     }
 
     static OfficeResult officeResult(OfficeCycleView office, List<String> expected, List<IndicatorReport> reports,
