@@ -446,6 +446,10 @@
       history.replaceState(null, '', location.pathname + '?cycle=' + $('cycle-select').value);
       loadCycle($('cycle-select').value);
     });
+    window.addEventListener('hashchange', function () {
+      var office = new URLSearchParams(location.hash.replace(/^#/, '')).get('office');
+      if (office && (!state.detail || state.detail.office.officeCode !== office)) { openOffice(office); }
+    });
     window.addEventListener('resize', function () { Object.keys(state.charts).forEach(function (id) { state.charts[id].resize(); }); });
   }
 
