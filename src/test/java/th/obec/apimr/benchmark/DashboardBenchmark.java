@@ -181,5 +181,8 @@ class DashboardBenchmark {
         jdbc.batchUpdate("insert into indicator_report (cycle_id, office_cycle_id, round, indicator_code, status,"
                 + " revision, quality_level, first_submitted_at, last_submitted_at, version)"
                 + " values (?, ?, 'MID_YEAR', ?, ?, 1, ?, ?, ?, 0)", reports);
+        jdbc.update("insert into indicator_report_revision (report_id, revision, steps_taken, self_assessed_level,"
+                + " evidence_score, submitted_by, submitted_at) select id, 1, 'ประชุมชี้แจงและติดตามผล', 3, 3, 'bench',"
+                + " first_submitted_at from indicator_report where cycle_id = ?", cycleId);
     }
 }
