@@ -282,10 +282,14 @@
       var index = PHASES.indexOf(step);
       return rows.filter(function (row) { return PHASES.indexOf(row.phase) >= index; }).length;
     });
+    // a bar funnel, first step on top: with several steps at zero a drawn funnel would collapse into its labels
     chart('chart-funnel').setOption({
-      animation: false, tooltip: { trigger: 'item' },
-      series: [{ type: 'funnel', sort: 'none', left: '5%', width: '90%', minSize: '8%', label: { position: 'inside', formatter: '{b}: {c}' },
-        data: steps.map(function (step, i) { return { name: t('phases')[step], value: reached[i] }; }) }]
+      animation: false, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 10, right: 40, top: 10, bottom: 20, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1, max: Math.max(1, rows.length) },
+      yAxis: { type: 'category', inverse: true, data: steps.map(function (step) { return t('phases')[step]; }) },
+      series: [{ name: t('reached'), type: 'bar', barMaxWidth: 22, label: { show: true, position: 'right' },
+        itemStyle: { color: '#1d3557' }, data: reached }]
     }, true);
     var scope = scopeFigures();
     chart('chart-levels').setOption({
