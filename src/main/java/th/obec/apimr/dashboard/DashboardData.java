@@ -21,14 +21,17 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import th.obec.apimr.cycle.Phase;
 import th.obec.apimr.cycle.Round;
 import th.obec.apimr.dashboard.RoundRules.ReportRow;
+import th.obec.apimr.office.OfficeType;
 import th.obec.apimr.report.ReportStatus;
 
 /**
- * The dashboard's reads, each one query for a whole cycle (never one per office): indicator reports and chosen
- * indicators from the application's tables (read-only SQL over the tables of the report and analysis
- * capabilities), open tasks and escalations from the engine.
+ * The dashboard's reads, each one query for a whole cycle (never one per office): office cycles, offices, chosen
+ * indicators and indicator reports from the application's tables (read-only SQL projections over the tables of the
+ * cycle, office, analysis and report capabilities, defined by their Flyway migrations), open tasks and escalations
+ * from the engine.
  */
 @Component
 class DashboardData {
@@ -52,6 +55,40 @@ class DashboardData {
         this.historyService = historyService;
     }
 
+    /** An office's run of the cycle, as the dashboard needs it. */
+    record OfficeCycleRow(Long id, String officeCode, String processInstanceId, Phase phase) {
+    }
+
+    /** An office as the dashboard shows it; {@code provincesTh} joined with commas. */
+    record OfficeData(String code, OfficeType type, String shortNameTh, String provincesTh, String regionCode) {
+    }
+
+    /** The office cycles of a cycle (of one office when given), by office code. */
+    List<OfficeCycleRow> officeCycles(Long cycleId, String officeCode) {
+        MapSqlParameterSource params = new MapSqlParameterSource("cycleId", cycleId);
+        String sql = "select id, office_code, process_instance_id, phase from office_cycle where cycle_id = :cycleId";
+        if (officeCode != null) {
+            sql += " and office_code = :officeCode";
+            params.addValue("officeCode", officeCode);
+        }
+        return jdbc.query(sql + " order by office_code", params, (rs, row) -> new OfficeCycleRow(rs.getLong("id"),
+                rs.getString("office_code"), rs.getString("process_instance_id"), Phase.valueOf(rs.getString("phase"))));
+    }
+
+    /** Every office by code. */
+    Map<String, OfficeData> offices() {
+        Map<String, OfficeData> offices = new HashMap<>();
+        jdbc.query("select code, office_type, short_name_th, provinces_th, region_code from office", rs -> {
+            String provinces = rs.getString("provinces_th");
+            offices.put(rs.getString("code"), new OfficeData(rs.getString("code"),
+                    OfficeType.valueOf(rs.getString("office_type")), rs.getString("short_name_th"),
+                    provinces == null ? null : String.join(", ", java.util.Arrays.stream(provinces.split("\\|"))
+                            .map(String::trim).filter(p -> !p.isEmpty()).toList()),
+                    rs.getString("region_code")));
+        });
+        return offices;
+    }
+
     /** The indicator reports of a cycle (of one office cycle when given). */
     List<ReportRow> reports(Long cycleId, Long officeCycleId) {
         MapSqlParameterSource params = new MapSqlParameterSource("cycleId", cycleId);
@@ -67,15 +104,21 @@ class DashboardData {
                 rs.getObject("first_submitted_at", OffsetDateTime.class).toInstant()));
     }
 
-    /** Per office cycle of the cycle, the indicators it chose in its analysis, in catalogue order. */
-    Map<Long, List<String>> chosenIndicators(Long cycleId) {
+    /** Per office cycle of the cycle (or only the one given), the indicators it chose, in catalogue order. */
+    Map<Long, List<String>> chosenIndicators(Long cycleId, Long officeCycleId) {
         Map<Long, List<String>> chosen = new HashMap<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("cycleId", cycleId);
+        String only = "";
+        if (officeCycleId != null) {
+            only = " and a.office_cycle_id = :officeCycleId";
+            params.addValue("officeCycleId", officeCycleId);
+        }
         jdbc.query("select a.office_cycle_id, t.indicator_code from office_analysis a"
                         + " join office_analysis_target t on t.analysis_id = a.id"
                         + " join office_cycle oc on oc.id = a.office_cycle_id"
-                        + " where oc.cycle_id = :cycleId and t.chosen = true"
+                        + " where oc.cycle_id = :cycleId and t.chosen = true" + only
                         + " order by a.office_cycle_id, t.sort_order",
-                new MapSqlParameterSource("cycleId", cycleId),
+                params,
                 rs -> {
                     chosen.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
                 });

@@ -26,7 +26,6 @@ import th.obec.apimr.cycle.CycleCalendar;
 import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.CycleView;
 import th.obec.apimr.cycle.Deadline;
-import th.obec.apimr.cycle.OfficeCycleView;
 import th.obec.apimr.cycle.Phase;
 import th.obec.apimr.cycle.Round;
 import th.obec.apimr.dashboard.DashboardViews.CycleDashboard;
@@ -40,6 +39,8 @@ import th.obec.apimr.dashboard.DashboardViews.RegionFigures;
 import th.obec.apimr.dashboard.DashboardViews.RoundEntry;
 import th.obec.apimr.dashboard.DashboardViews.RoundFigures;
 import th.obec.apimr.dashboard.DashboardViews.TaskEntry;
+import th.obec.apimr.dashboard.DashboardData.OfficeCycleRow;
+import th.obec.apimr.dashboard.DashboardData.OfficeData;
 import th.obec.apimr.dashboard.RoundRules.ReportRow;
 import th.obec.apimr.indicator.IndicatorCatalogue;
 import th.obec.apimr.indicator.IndicatorView;
@@ -96,12 +97,12 @@ class DashboardService {
     @Transactional(readOnly = true)
     public CycleDashboard cycle(Long cycleId, OfficeVisibility visibility) {
         CycleView cycle = findCycle(cycleId);
-        Map<String, OfficeView> officeByCode = officesByCode();
+        Map<String, OfficeData> officeByCode = data.offices();
         Map<String, RegionView> regionByCode = offices.regions().stream()
                 .collect(Collectors.toMap(RegionView::code, Function.identity()));
-        List<OfficeCycleView> visible = cycles.officeCycles(cycleId).stream()
+        List<OfficeCycleRow> visible = data.officeCycles(cycleId, null).stream()
                 .filter(oc -> {
-                    OfficeView office = officeByCode.get(oc.officeCode());
+                    OfficeData office = officeByCode.get(oc.officeCode());
                     return office != null && visibility.sees(oc.officeCode(), office.regionCode());
                 })
                 .toList();
@@ -151,14 +152,15 @@ class DashboardService {
         if (!visibility.sees(office.code(), office.regionCode())) {
             throw forbidden(office.code());
         }
-        OfficeCycleView officeCycle = cycles.officeCycles(cycleId).stream()
-                .filter(oc -> oc.officeCode().equals(office.code()))
+        OfficeCycleRow officeCycle = data.officeCycles(cycleId, office.code()).stream()
                 .findFirst()
                 .orElseThrow(() -> notFound("เขตพื้นที่ " + office.code() + " ไม่ได้ร่วมวงจรนี้"
                         + " (office does not take part in cycle " + cycleId + ")"));
         Map<String, RegionView> regionByCode = Map.of(office.regionCode(), offices.region(office.regionCode()));
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        OfficeRow row = rows(cycle, List.of(officeCycle), Map.of(office.code(), office), regionByCode, now,
+        OfficeData officeData = new OfficeData(office.code(), office.type(), office.shortNameTh(),
+                String.join(", ", office.provincesTh()), office.regionCode());
+        OfficeRow row = rows(cycle, List.of(officeCycle), Map.of(office.code(), officeData), regionByCode, now,
                 officeCycle.id()).get(0);
 
         List<TaskEntry> tasks = new ArrayList<>();
@@ -190,21 +192,21 @@ class DashboardService {
 
     // ----- rows -----
 
-    private List<OfficeRow> rows(CycleView cycle, List<OfficeCycleView> officeCycles,
-                                 Map<String, OfficeView> officeByCode, Map<String, RegionView> regionByCode,
+    private List<OfficeRow> rows(CycleView cycle, List<OfficeCycleRow> officeCycles,
+                                 Map<String, OfficeData> officeByCode, Map<String, RegionView> regionByCode,
                                  Instant now, Long onlyOfficeCycle) {
         if (officeCycles.isEmpty()) {
             return List.of();
         }
         List<String> catalogueCodes = catalogue.indicators(cycle.catalogueYear()).stream()
                 .map(IndicatorView::code).toList();
-        Map<Long, List<String>> chosen = data.chosenIndicators(cycle.id());
+        Map<Long, List<String>> chosen = data.chosenIndicators(cycle.id(), onlyOfficeCycle);
         Map<Long, Map<Round, List<ReportRow>>> reportsByOffice = new HashMap<>();
         for (ReportRow report : data.reports(cycle.id(), onlyOfficeCycle)) {
             reportsByOffice.computeIfAbsent(report.officeCycleId(), id -> new EnumMap<>(Round.class))
                     .computeIfAbsent(report.round(), r -> new ArrayList<>()).add(report);
         }
-        List<String> instanceIds = officeCycles.stream().map(OfficeCycleView::processInstanceId)
+        List<String> instanceIds = officeCycles.stream().map(OfficeCycleRow::processInstanceId)
                 .filter(id -> id != null).toList();
         Map<String, List<Task>> tasksByInstance = data.openTasks(instanceIds).stream()
                 .collect(Collectors.groupingBy(Task::getProcessInstanceId));
@@ -215,8 +217,8 @@ class DashboardService {
         }
 
         List<OfficeRow> rows = new ArrayList<>();
-        for (OfficeCycleView oc : officeCycles) {
-            OfficeView office = officeByCode.get(oc.officeCode());
+        for (OfficeCycleRow oc : officeCycles) {
+            OfficeData office = officeByCode.get(oc.officeCode());
             RegionView region = office == null ? null : regionByCode.get(office.regionCode());
             List<String> expected = chosen.getOrDefault(oc.id(), List.of());
             if (expected.isEmpty()) {
@@ -249,7 +251,7 @@ class DashboardService {
             rows.add(new OfficeRow(oc.id(), oc.officeCode(),
                     office == null ? oc.officeCode() : office.shortNameTh(),
                     office == null ? null : office.type(),
-                    office == null ? null : String.join(", ", office.provincesTh()),
+                    office == null ? null : office.provincesTh(),
                     office == null ? null : office.regionCode(),
                     region == null ? null : region.nameTh(), region == null ? null : region.nameEn(),
                     oc.phase(), RoundRules.letter(oc.phase()), open.size(), overdue, escalatedCount,
@@ -284,12 +286,6 @@ class DashboardService {
             counts.add(new PhaseCount(phase, RoundRules.letter(phase), phase.labelTh(), current.get(phase), reached));
         }
         return counts;
-    }
-
-    private Map<String, OfficeView> officesByCode() {
-        Map<String, OfficeView> byCode = new HashMap<>();
-        offices.all().forEach(office -> byCode.put(office.code(), office));
-        return byCode;
     }
 
     private CycleView findCycle(Long cycleId) {

@@ -181,6 +181,8 @@ class DashboardServiceTest {
         assertThat(e.nextTaskKey()).isEqualTo("Task_PlanProjects");
         assertThat(e.regionCode()).isEqualTo("12");
         assertThat(e.officeName()).isEqualTo("สพป.ขอนแก่น เขต 2");
+        assertThat(e.provincesTh()).isEqualTo("ขอนแก่น");
+        assertThat(e.officeType()).isEqualTo(th.obec.apimr.office.OfficeType.PRIMARY);
         OfficeRow a = row(page, "P4001");
         assertThat(a.openTasks()).isZero();
         assertThat(a.nextDeadline()).isNull();
