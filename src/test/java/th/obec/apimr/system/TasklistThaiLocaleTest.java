@@ -74,6 +74,9 @@ class TasklistThaiLocaleTest {
         assertThat(config).containsPattern(
                 "locales:\\s*\\{\\s*availableLocales:\\s*\\['th',\\s*'en'],\\s*fallbackLocale:\\s*'en'\\s*}");
         assertThat(config).contains("shortcuts:", "claimTask:", "startProcess:");
+        assertThat(config).contains("customScripts: ['scripts/camunda-form-validity']");
+        assertThat(readText(own(TASKLIST + "scripts/camunda-form-validity.js")))
+                .contains("camTasklistFormDirective", "notifyFormValidated");
         assertThat(original).contains("export default");
         assertThat(config).contains("export default");
     }

@@ -33,8 +33,9 @@ import th.obec.apimr.support.HeadlessChromium;
 
 /**
  * A coordinator whose browser prefers Thai: the Welcome app's login page is in Thai, Tasklist opens on the filter
- * "งานของสำนักงานฉัน" listing the office's task with its office and phase, and the task's Thai form is filled in and
- * completed there. Real headless Chromium with {@code --accept-lang=th}.
+ * "งานของสำนักงานฉัน" listing the office's task with its office and phase, and the task's Thai form (the policy
+ * analysis, with its list of indicators) is filled in and completed there; later in the year the reflection too.
+ * Real headless Chromium with {@code --accept-lang=th}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -109,7 +110,24 @@ class ThaiTasklistInBrowserIT {
             browser.waitForText(By.cssSelector(".fjs-form"), "A: ร่วมวิเคราะห์นโยบาย");
             browser.waitForText(By.cssSelector(".fjs-form"), "ผู้ร่วมวิเคราะห์นโยบาย");
             assertThat(analysisForm.getText()).contains("ข้อมูลประกอบ", "แนวทางจาก สพฐ.");
-            browser.screenshot("analyse-policy");
+            browser.waitFor(By.cssSelector("button.claim")).click();
+            browser.waitFor(By.cssSelector(".fjs-form"), Duration.ofSeconds(60));
+            browser.waitForText(By.cssSelector(".fjs-form"), "ตัวชี้วัดและค่าเป้าหมายของเขต");
+            type(browser, "Field_participants", "ผอ.สพท. รอง ผอ.สพท. กลุ่มนโยบายและแผน กลุ่มนิเทศฯ");
+            type(browser, "Field_policyLinkage", "เชื่อมนโยบายเร่งด่วนกับโครงการพาน้องกลับมาเรียน");
+            // the list of indicators: choose the second one ("พาน้องกลับมาเรียน") with a target of 80 percent
+            WebElement chosen = browser.driver().findElement(By.cssSelector("input[id$='-Field_indicatorTargets_chosen_1']"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", chosen);
+            chosen.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.findElements(
+                    By.cssSelector("input[id*='Field_indicatorTargets_targetPercent']")).stream()
+                    .anyMatch(WebElement::isDisplayed));
+            browser.driver().findElements(By.cssSelector("input[id*='Field_indicatorTargets_targetPercent']"))
+                    .stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().sendKeys("80");
+            browser.screenshot("analyse-policy-filled");
+            completeAndWaitUntilDone(browser, admin, taskId);
+            assertThat(coordinator.myTasks("Task_PlanProjects")).as("the plan is the office's next task").hasSize(1);
 
             // the rest of the year through the REST API, up to the office's reflection
             String reflectionId = driveCycleUpToTheReflection(everyRole, coordinator);
@@ -127,12 +145,7 @@ class ThaiTasklistInBrowserIT {
             type(browser, "Field_obstacles", "ข้อมูลนักเรียนบางส่วนไม่เป็นปัจจุบัน");
             type(browser, "Field_recommendationsNextYear", "เชื่อมข้อมูลนักเรียนกับระบบ DMC ตั้งแต่ต้นปี");
             browser.screenshot("reflect-on-cycle-filled");
-            WebElement complete = browser.waitFor(By.cssSelector("button[ng-click='complete()']"));
-            assertThat(complete.getText()).isEqualTo("เสร็จสิ้น");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> complete.isEnabled());
-            complete.click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .until(d -> admin.get("/engine-rest/task/" + reflectionId).status() == 404);
+            completeAndWaitUntilDone(browser, admin, reflectionId);
         }
         JsonNode done = admin.get("/engine-rest/history/task?taskDefinitionKey=Task_ReflectOnCycle&finished=true")
                 .ok().body();
@@ -178,6 +191,18 @@ class ThaiTasklistInBrowserIT {
             case "Task_CompileMidYearResults", "Task_CompileAnnualResults" -> CycleFormValues.roundCompilation();
             default -> throw new AssertionError("No values for " + key + " (visit " + visit + ")");
         };
+    }
+
+    /** Presses Tasklist's complete button ("เสร็จสิ้น") and waits until the engine has completed the task. */
+    private static void completeAndWaitUntilDone(HeadlessChromium browser, EngineRestClient admin, String taskId) {
+        WebElement complete = browser.waitFor(By.cssSelector("button[ng-click='complete()']"));
+        assertThat(complete.getText()).isEqualTo("เสร็จสิ้น");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> complete.isEnabled());
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+        complete.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> admin.get("/engine-rest/task/" + taskId).status() == 404);
     }
 
     private static void type(HeadlessChromium browser, String componentId, String text) {
