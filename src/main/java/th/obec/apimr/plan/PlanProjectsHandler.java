@@ -47,12 +47,11 @@ class PlanProjectsHandler implements TaskFormHandler {
 
     static final int MAX_PROJECTS = 100;
     static final int MAX_CODE_LENGTH = 16;
-    static final BigDecimal MAX_BUDGET = new BigDecimal("9999999999.99");
     /**
-     * The most a whole plan may add up to: the same ceiling as one project (just under ten billion baht, far above
-     * any office's yearly budget), so the total shown to the director and summed in reports stays in range.
+     * A project's ceiling, just under ten billion baht. With at most {@value #MAX_PROJECTS} projects a plan adds up
+     * to at most 999,999,999,999.00, which its NUMERIC(15,2) columns, the review form and the reports hold.
      */
-    static final BigDecimal MAX_TOTAL_BUDGET = MAX_BUDGET;
+    static final BigDecimal MAX_BUDGET = new BigDecimal("9999999999.99");
 
     private final PlanService plans;
     private final CycleService cycles;
@@ -99,12 +98,6 @@ class PlanProjectsHandler implements TaskFormHandler {
         List<PlanSubmission.ProjectInput> projects = new ArrayList<>();
         for (FormInput item : items) {
             projects.add(project(item, fiscalYear, officeCycle.catalogueYear(), indicatorCodes));
-        }
-        BigDecimal total = projects.stream().map(PlanSubmission.ProjectInput::budget)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(MAX_TOTAL_BUDGET) > 0) {
-            throw input.error(PROJECTS, "งบประมาณรวมทุกโครงการเกินวงเงินสูงสุด " + MAX_TOTAL_BUDGET.toPlainString()
-                    + " บาท", "total budget of all projects exceeds " + MAX_TOTAL_BUDGET.toPlainString() + " baht");
         }
         plans.submit(officeCycle.id(), new PlanSubmission(title, summary, projects),
                 TaskContext.actor(task), TaskContext.now());

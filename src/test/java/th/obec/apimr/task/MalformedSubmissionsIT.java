@@ -143,8 +143,6 @@ class MalformedSubmissionsIT {
         cases.addAll(itemCases(valid, "projects", project, "indicators", Map.of(
                 "unknown indicator id", "1, 99", "unknown JSON list id", List.of("1", "abc"),
                 "oversized id", "1".repeat(40))));
-        Map<String, Object> big = with(project, "budget", new BigDecimal("6000000000"));
-        cases.add(new Case("total budget above the ceiling", with(valid, "projects", List.of(big, big)), "projects"));
 
         assertRefusedWithoutChange(coordinator, taskId, cases);
         coordinator.submitForm(taskId, valid).ok();
