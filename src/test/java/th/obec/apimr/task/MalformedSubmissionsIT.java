@@ -144,6 +144,13 @@ class MalformedSubmissionsIT {
                 "unknown indicator id", "1, 99", "unknown JSON list id", List.of("1", "abc"),
                 "oversized id", "1".repeat(40))));
 
+        cases.add(new Case("a read-only field replaced by huge text", with(valid, "officeName", "x".repeat(5000)),
+                "officeName"));
+        cases.add(new Case("an unknown field with huge text", with(valid, "notAField", "x".repeat(5000)),
+                "notAField"));
+        cases.add(new Case("an unknown field with malformed JSON", withRaw(valid, "notAField",
+                Map.of("type", "Json", "value", "{oops")), "notAField"));
+
         assertRefusedWithoutChange(coordinator, taskId, cases);
         coordinator.submitForm(taskId, valid).ok();
     }
