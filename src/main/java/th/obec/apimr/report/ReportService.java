@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.obec.apimr.audit.AuditTrail;
 import th.obec.apimr.cycle.CycleCalendar;
 import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.CycleView;
@@ -41,9 +42,11 @@ public class ReportService {
     private final CycleCalendar calendar;
     private final IndicatorCatalogue catalogue;
     private final ReportPlan plan;
+    private final AuditTrail audit;
 
     ReportService(IndicatorReportRepository reports, CycleService cycles, CycleCalendar calendar,
-                  IndicatorCatalogue catalogue, ReportPlan plan) {
+                  IndicatorCatalogue catalogue, ReportPlan plan, AuditTrail audit) {
+        this.audit = audit;
         this.reports = reports;
         this.cycles = cycles;
         this.calendar = calendar;
@@ -117,18 +120,27 @@ public class ReportService {
     @Transactional
     IndicatorReport submit(OfficeCycleView officeCycle, Round round, String indicatorCode, ReportContent content,
                            String submittedBy, Instant when) {
-        IndicatorReport report = find(officeCycle.id(), round, indicatorCode)
+        Optional<IndicatorReport> existing = find(officeCycle.id(), round, indicatorCode);
+        Map<String, Object> before = ReportAudit.snapshot(existing.orElse(null));
+        IndicatorReport report = existing
                 .orElseGet(() -> new IndicatorReport(officeCycle.cycleId(), officeCycle.id(), round, indicatorCode));
         report.submit(content, submittedBy, when);
-        return reports.save(report);
+        IndicatorReport saved = reports.saveAndFlush(report);
+        audit.officeChange(ReportAudit.ENTITY, saved.getId(), "SUBMIT", officeCycle.id(), before,
+                ReportAudit.snapshot(saved), submittedBy, when);
+        return saved;
     }
 
     /** Records a reviewer's decision on the current revision. */
     @Transactional
     IndicatorReport review(IndicatorReport report, Integer suggestedLevel, ReviewDecision decision, Integer level,
                            String comments, String reviewedBy, Instant when) {
+        Map<String, Object> before = ReportAudit.snapshot(report);
         report.review(suggestedLevel, decision, level, comments, reviewedBy, when);
-        return reports.save(report);
+        IndicatorReport saved = reports.saveAndFlush(report);
+        audit.officeChange(ReportAudit.ENTITY, saved.getId(), "REVIEW_" + decision.name(), saved.getOfficeCycleId(),
+                before, ReportAudit.snapshot(saved), reviewedBy, when);
+        return saved;
     }
 
     // ----- computing the round -----
