@@ -435,11 +435,15 @@ class DeadlinesInCycleTest {
                 .processInstanceBusinessKey(task.getId()).singleResult();
     }
 
-    /** The jobs of the task's deadline process (started with the task, so it is in the history). */
+    /**
+     * The jobs of the task's deadline process: the running one, else the last one (started with the task, so it is
+     * in the history; a task watched again after its escalation has had more than one).
+     */
     private org.camunda.bpm.engine.runtime.JobQuery jobs(Task task) {
-        String deadlineProcessId = historyService.createHistoricProcessInstanceQuery()
+        ProcessInstance running = deadlineProcess(task);
+        String deadlineProcessId = running != null ? running.getId() : historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("Process_TaskDeadline").processInstanceBusinessKey(task.getId())
-                .singleResult().getId();
+                .orderByProcessInstanceStartTime().desc().list().get(0).getId();
         return managementService.createJobQuery().processInstanceId(deadlineProcessId);
     }
 
