@@ -96,7 +96,7 @@ class DeadlineExtensions {
         String reason = reason(request.reason());
 
         calendar.move(cycleId, officeCode, deadline, newDate);
-        int moved = moveOpenTasks(cycleId, officeCode, deadline);
+        int moved = moveOpenTasks(cycleId, officeCode, deadline, userId);
         moveRoundTimer(cycle, deadline);
         return extensions.save(new DeadlineExtension(cycleId, deadline.name(), officeCode, oldDate, newDate, reason,
                 userId, TaskContext.now(), moved)).view();
@@ -121,7 +121,7 @@ class DeadlineExtensions {
     }
 
     /** Each open task of the deadline (of the office, or of every office) gets its office's new due moment. */
-    private int moveOpenTasks(Long cycleId, String officeCode, Deadline deadline) {
+    private int moveOpenTasks(Long cycleId, String officeCode, Deadline deadline, String userId) {
         TaskQuery query = taskService.createTaskQuery()
                 .taskVariableValueEquals(DeadlineVariables.DEADLINE_KEY, deadline.name())
                 .processVariableValueEquals(DeadlineVariables.CYCLE_ID, cycleId);
@@ -135,9 +135,7 @@ class DeadlineExtensions {
             if (due.equals(task.getDueDate())) {
                 continue;
             }
-            task.setDueDate(due);
-            taskService.saveTask(task);
-            taskDeadlines.moved(task.getId(), due);
+            taskDeadlines.extend(task, due, userId);
             moved++;
         }
         return moved;

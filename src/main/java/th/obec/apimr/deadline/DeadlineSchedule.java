@@ -35,8 +35,9 @@ import th.obec.apimr.notification.NoticeKind;
  * <li>The escalation goes out at the configured hour on the grace-th working day after the due date; also sent late,
  * after the due notice, when the task is created after it.</li>
  * </ul>
- * The due notice and the escalation go out at most once per task; after an extension only the steps still ahead
- * are scheduled again.
+ * The due notice and the escalation go out at most once per due date; after an extension only the steps still ahead
+ * are scheduled again, and when the new due moment lies ahead the due notice and the escalation are planned for it
+ * ({@link TaskDeadlines#moved}).
  */
 @Component("deadlineSchedule")
 public class DeadlineSchedule {

@@ -12,7 +12,8 @@ import th.obec.apimr.system.TaskContext;
 
 /**
  * Task_MarkTaskEscalated: the overdue task carries the task-local variables {@code escalated} = true and
- * {@code escalatedAt}, and the escalation is recorded once for the administrators' list.
+ * {@code escalatedAt}, and the escalation is recorded once for the administrators' list (again, as a new row,
+ * after an earlier escalation was cleared by a later deadline).
  */
 @Component("markTaskEscalatedDelegate")
 class MarkTaskEscalatedDelegate implements JavaDelegate {
@@ -29,7 +30,7 @@ class MarkTaskEscalatedDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String taskId = TaskContext.text(execution, DeadlineVariables.TASK_ID);
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || escalations.existsByTaskId(taskId)) {
+        if (task == null || escalations.existsByTaskIdAndClearedAtIsNull(taskId)) {
             return;
         }
         Date now = Date.from(TaskContext.now());

@@ -2,6 +2,8 @@ package th.obec.apimr.deadline;
 
 import static th.obec.apimr.deadline.DeadlineVariables.*;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -25,20 +32,30 @@ import th.obec.apimr.office.OfficeView;
 import th.obec.apimr.system.TaskContext;
 
 /**
- * {@code ${taskDeadlines}} on every user task with a due date (events create, complete and delete). On create it
+ * {@code ${taskDeadlines}} on every user task with a due date (events create, complete, delete and update). On create it
  * starts Process_TaskDeadline for the task (business key = task id) with whom to tell and when, and keeps the
  * task's deadline key (the model's {@code camunda:property deadlineKey} of the task) as a task-local variable; on complete
- * or delete (the task's process was cancelled) it ends that process with the message {@code TaskClosed}.
+ * or delete (the task's process was cancelled) it ends that process with the message {@code TaskClosed}; on update
+ * a changed due date moves the reminders ({@link #moved}).
  */
 @Component("taskDeadlines")
 class TaskDeadlines implements TaskListener {
 
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
     private final OfficeService offices;
+    private final EscalationMarks escalationMarks;
+    /** Set while an extension saves a task, so that the update listener records the change as the extension. */
+    private final ThreadLocal<Change> extending = new ThreadLocal<>();
 
-    TaskDeadlines(RuntimeService runtimeService, OfficeService offices) {
+    TaskDeadlines(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
+                  OfficeService offices, EscalationMarks escalationMarks) {
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.identityService = identityService;
         this.offices = offices;
+        this.escalationMarks = escalationMarks;
     }
 
     @Override
@@ -46,6 +63,7 @@ class TaskDeadlines implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> opened(task);
             case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> closed(task.getId());
+            case EVENTNAME_UPDATE -> updated(task);
             default -> { }
         }
     }
@@ -57,15 +75,58 @@ class TaskDeadlines implements TaskListener {
         }
         String deadlineKey = deadlineKey(task);
         task.setVariableLocal(DEADLINE_KEY, deadlineKey);
-        String officeCode = TaskContext.text(task, OFFICE_CODE);
+        watch(task.getId(), task.getName(), TaskContext.requiredId(task, CYCLE_ID), TaskContext.text(task, OFFICE_CODE),
+                deadlineKey, candidateGroups(task.getCandidates()), dueAt);
+    }
+
+    /**
+     * A property of the open task changed ({@code update}: Tasklist's due date field, {@code TaskService.saveTask},
+     * also assignments and task-local variables). Only a due date that differs from the one being watched counts:
+     * the reminders move to it. A removed due date changes nothing.
+     */
+    private void updated(DelegateTask task) {
+        Date dueAt = task.getDueDate();
+        if (dueAt == null) {
+            return;
+        }
+        Change extension = extending.get();
+        if (extension != null) {
+            moved(task.getId(), dueAt, extension.cause(), extension.userId());
+            return;
+        }
+        String userId = identityService.getCurrentAuthentication() == null ? null
+                : identityService.getCurrentAuthentication().getUserId();
+        moved(task.getId(), dueAt, ClearCause.DUE_DATE_EDITED, userId);
+    }
+
+    /**
+     * An administrator's extension gives the open task its new due moment: the task is saved (its update listener
+     * moves the watch, recorded as an extension by {@code userId}), and the watch is moved here too for a task of a
+     * model deployed without the update listener.
+     */
+    void extend(Task task, Date dueAt, String userId) {
+        extending.set(new Change(ClearCause.EXTENSION, userId));
+        try {
+            task.setDueDate(dueAt);
+            taskService.saveTask(task);
+            moved(task.getId(), dueAt, ClearCause.EXTENSION, userId);
+        } finally {
+            extending.remove();
+        }
+    }
+
+    private record Change(ClearCause cause, String userId) {
+    }
+
+    /** Starts Process_TaskDeadline for an open task due at {@code dueAt}. */
+    private void watch(String taskId, String taskName, Long cycleId, String officeCode, String deadlineKey,
+                       Set<String> candidates, Date dueAt) {
         String regionCode = officeCode == null ? null
                 : offices.find(officeCode).map(OfficeView::regionCode).orElse(null);
-        Set<String> candidates = candidateGroups(task);
-
         Map<String, Object> variables = new HashMap<>();
-        variables.put(TASK_ID, task.getId());
-        variables.put(TASK_NAME, task.getName());
-        variables.put(CYCLE_ID, TaskContext.requiredId(task, CYCLE_ID));
+        variables.put(TASK_ID, taskId);
+        variables.put(TASK_NAME, taskName);
+        variables.put(CYCLE_ID, cycleId);
         variables.put(OFFICE_CODE, officeCode);
         variables.put(REGION_CODE, regionCode);
         variables.put(DEADLINE_KEY, deadlineKey);
@@ -74,24 +135,67 @@ class TaskDeadlines implements TaskListener {
         variables.put(DUE_NOTICE_GROUPS, String.join(",", dueNoticeGroups(candidates, officeCode)));
         variables.put(ESCALATION_GROUPS, String.join(",", escalationGroups(officeCode, regionCode)));
         runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(task.getId())
+                .businessKey(taskId)
                 .setVariables(variables)
                 .execute();
     }
 
     /**
-     * The task's deadline moved: its Process_TaskDeadline gets the new due moment and plans again (if it is busy
-     * sending a notice, it plans with the new moment right after).
+     * The task's due moment moved to {@code dueAt} (an administrator's extension, or the due date edited on the
+     * task). Nothing happens when it is the moment already watched.
+     * <ul>
+     * <li>While the task is watched, its Process_TaskDeadline gets the new due moment and plans again (if it is busy
+     * sending a notice, it plans with the new moment right after). When the new moment lies ahead, the due notice
+     * and the escalation are planned again for it.</li>
+     * <li>Once the watch has ended (the task was escalated), a new due moment that lies ahead clears the task's
+     * escalated mark (recorded in {@code task_escalation} with who, when and why) and starts a new watch: reminders
+     * before the new date, the due notice, and the escalation again if it is missed.</li>
+     * </ul>
+     * Notices are identified by task, kind, step and due date, so the new date's notices go out even where the old
+     * date's went out already, each once.
      */
-    void moved(String taskId, Date dueAt) {
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(taskId).list()
-                .forEach(instance -> {
-                    runtimeService.setVariable(instance.getId(), DUE_AT, dueAt);
-                    runtimeService.createMessageCorrelation(MESSAGE_DEADLINE_CHANGED)
-                            .processInstanceId(instance.getId())
-                            .correlateAll();
-                });
+    void moved(String taskId, Date dueAt, ClearCause cause, String userId) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        List<ProcessInstance> watches = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(taskId).list();
+        for (ProcessInstance instance : watches) {
+            Object watched = runtimeService.getVariable(instance.getId(), DUE_AT);
+            if (watched instanceof Date date && date.getTime() == dueAt.getTime()) {
+                continue;
+            }
+            Map<String, Object> changed = new HashMap<>();
+            changed.put(DUE_AT, dueAt);
+            if (dueAt.toInstant().isAfter(now)) {
+                changed.put(DUE_NOTIFIED, false);
+                changed.put(ESCALATION_RAISED, false);
+            }
+            runtimeService.setVariables(instance.getId(), changed);
+            runtimeService.createMessageCorrelation(MESSAGE_DEADLINE_CHANGED)
+                    .processInstanceId(instance.getId())
+                    .correlateAll();
+        }
+        if (!watches.isEmpty() || !dueAt.toInstant().isAfter(now)) {
+            return;
+        }
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        Object deadlineKey = task == null ? null : taskService.getVariableLocal(taskId, DEADLINE_KEY);
+        if (task == null || deadlineKey == null) {
+            return;
+        }
+        Object cycleId = runtimeService.getVariable(task.getExecutionId(), CYCLE_ID);
+        Object officeCode = runtimeService.getVariable(task.getExecutionId(), OFFICE_CODE);
+        watch(taskId, task.getName(), cycleId instanceof Number number ? number.longValue() : null,
+                officeCode == null ? null : officeCode.toString(), deadlineKey.toString(),
+                candidateGroups(taskService.getIdentityLinksForTask(taskId)), dueAt);
+        escalationMarks.clear(taskId, dueAt, cause, userId);
+    }
+
+    /** Why an escalated task's mark was cleared. */
+    enum ClearCause {
+        /** An administrator extended the deadline ({@code deadline_extension}). */
+        EXTENSION,
+        /** Someone changed the task's due date (Tasklist, {@code TaskService.saveTask}). */
+        DUE_DATE_EDITED
     }
 
     private void closed(String taskId) {
@@ -119,9 +223,9 @@ class TaskDeadlines implements TaskListener {
         return null;
     }
 
-    private static Set<String> candidateGroups(DelegateTask task) {
+    private static Set<String> candidateGroups(Collection<? extends IdentityLink> links) {
         Set<String> groups = new LinkedHashSet<>();
-        for (IdentityLink link : task.getCandidates()) {
+        for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
                 groups.add(link.getGroupId());
             }

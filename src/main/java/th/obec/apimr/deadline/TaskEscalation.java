@@ -54,6 +54,18 @@ class TaskEscalation {
     @Column(name = "notified_groups", nullable = false)
     private String notifiedGroups;
 
+    @Column(name = "cleared_at")
+    private Instant clearedAt;
+
+    @Column(name = "cleared_by")
+    private String clearedBy;
+
+    @Column(name = "cleared_cause")
+    private String clearedCause;
+
+    @Column(name = "new_due_at")
+    private Instant newDueAt;
+
     protected TaskEscalation() {
     }
 
@@ -74,8 +86,17 @@ class TaskEscalation {
         this.notifiedGroups = notifiedGroups;
     }
 
+    /** The deadline moved ahead again: the task is no longer escalated. */
+    void clear(Instant at, String userId, String cause, Instant newDue) {
+        this.clearedAt = at;
+        this.clearedBy = userId;
+        this.clearedCause = cause;
+        this.newDueAt = newDue;
+    }
+
     EscalationView view() {
         return new EscalationView(id, taskId, taskName, taskDefinitionKey, processInstanceId, cycleId, officeCode,
-                regionCode, deadlineKey, dueAt, escalatedAt, graceDays, TaskNoticeDelegate.groups(notifiedGroups));
+                regionCode, deadlineKey, dueAt, escalatedAt, graceDays, TaskNoticeDelegate.groups(notifiedGroups),
+                clearedAt, clearedBy, clearedCause, newDueAt);
     }
 }

@@ -6,7 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TaskEscalationRepository extends JpaRepository<TaskEscalation, Long> {
 
-    boolean existsByTaskId(String taskId);
+    boolean existsByTaskIdAndClearedAtIsNull(String taskId);
+
+    List<TaskEscalation> findByTaskIdAndClearedAtIsNull(String taskId);
 
     List<TaskEscalation> findByCycleIdOrderByEscalatedAtAscIdAsc(Long cycleId);
 

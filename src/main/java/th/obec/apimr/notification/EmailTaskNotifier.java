@@ -20,13 +20,15 @@ import th.obec.apimr.calendar.WorkingCalendar;
 import th.obec.apimr.system.TaskContext;
 
 /**
- * Delivers task notices by email, each (task, kind, step, recipient) at most once.
+ * Delivers task notices by email, each (task, kind, step, due date, recipient) at most once: when a task's due
+ * date moves, the notices for the new date are new notices.
  *
  * <h2>What happens</h2>
  * The task is read from the engine (name, due date, process instance, {@code officeCode}, {@code officeName});
  * a task that is no longer open gets no notice. The groups are expanded to their members (de-duplicated; a user in
  * two groups gets one notice). For each member one row is recorded in {@code notification} under the key
- * {@code task:<taskId>:<kind>:<step>:<userId>}:
+ * {@code task:<taskId>:<kind>:<step>:<dueDate>:<userId>} (the task's due date as {@code yyyy-mm-dd} in the calendar's
+ * zone, {@code -} without one):
  * <ul>
  *   <li>no email address in the user's profile: {@code SKIPPED_NO_EMAIL};</li>
  *   <li>the user chose a daily digest: {@code QUEUED_FOR_DIGEST} (the digest process sends it, see
@@ -163,7 +165,8 @@ class EmailTaskNotifier implements TaskNotifier {
     }
 
     private static String key(TaskFacts.OpenTask task, NoticeKind kind, int step, User user) {
-        return "task:" + task.id() + ":" + kind + ":" + step + ":" + user.getId();
+        return "task:" + task.id() + ":" + kind + ":" + step + ":" + (task.dueDate() == null ? "-" : task.dueDate())
+                + ":" + user.getId();
     }
 
     /** The members of the groups, each once, in the order of the groups. */

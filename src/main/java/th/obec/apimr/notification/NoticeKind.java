@@ -2,7 +2,7 @@ package th.obec.apimr.notification;
 
 /**
  * What a notice about a task says. With the step of {@link TaskNotifier#notifyTask} it forms the notice's identity:
- * a user receives each (task, kind, step) at most once.
+ * a user receives each (task, kind, step) at most once per due date of the task.
  */
 public enum NoticeKind {
     /** The task falls due in {@code step} working days. Sent to the task's candidate groups. */

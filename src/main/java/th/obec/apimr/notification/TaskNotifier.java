@@ -4,8 +4,9 @@ import java.util.Collection;
 
 /**
  * Tells the members of some groups about an open user task: by single email, or in their daily digest if they
- * chose one. Every notice is recorded; a user receives each (task, kind, step) at most once, however often the
- * calling job runs. The task's office, name and due date are read from the task itself.
+ * chose one. Every notice is recorded; a user receives each (task, kind, step) at most once per due date of the
+ * task, however often the calling job runs (when the due date moves, the new date's notices are new ones). The
+ * task's office, name and due date are read from the task itself.
  */
 public interface TaskNotifier {
 

@@ -230,6 +230,50 @@ class DeadlinesInCycleTest {
     }
 
     @Test
+    void aDueDateEditedOnAnEscalatedTaskClearsTheMarkRecordsWhoAndWatchesTheNewDate() {
+        long cycleId = cycle(2569, "P5001");
+        at(2026, 1, 19, 12, 0);
+        Task task = analysisTask(startOffice(cycleId, 2569, "P5001"));
+        runDeadlineJobsUntil(task, LocalDateTime.of(2026, 1, 29, 9, 0));
+        assertThat(taskService.getVariableLocal(task.getId(), "escalated")).isEqualTo(true);
+        assertThat(deadlineProcess(task)).as("the watch ended with the escalation").isNull();
+
+        at(2026, 2, 2, 10, 0);
+        identityService.setAuthenticatedUserId(COORDINATOR);
+        try {
+            Task edited = task(task);
+            edited.setDueDate(Date.from(LocalDateTime.of(2026, 2, 13, 16, 30).atZone(BANGKOK).toInstant()));
+            taskService.saveTask(edited);
+        } finally {
+            identityService.clearAuthentication();
+        }
+
+        assertThat(taskService.getVariableLocal(task.getId(), "escalated")).as("mark cleared").isNull();
+        assertThat(deadlineProcess(task)).as("watched again").isNotNull();
+        JsonNode cleared = single(client(ADMIN).get().uri("/api/admin/escalations?cycleId=" + cycleId)
+                .retrieve().body(JsonNode.class), "taskId", task.getId());
+        assertThat(cleared.get("clearedCause").asText()).isEqualTo("DUE_DATE_EDITED");
+        assertThat(cleared.get("clearedBy").asText()).isEqualTo(COORDINATOR);
+        assertThat(java.time.Instant.parse(cleared.get("clearedAt").asText()))
+                .isEqualTo(LocalDateTime.of(2026, 2, 2, 10, 0).atZone(BANGKOK).toInstant());
+
+        runDeadlineJobsUntil(task, LocalDateTime.of(2026, 2, 24, 12, 0));
+        String reviewers = Groups.reviewers(offices.find("P5001").orElseThrow().regionCode());
+        assertThat(notifier.of(task.getId())).extracting(Notice::kind, Notice::step, Notice::at).containsExactly(
+                tuple(NoticeKind.DUE, 0, LocalDateTime.of(2026, 1, 20, 16, 30)),
+                tuple(NoticeKind.ESCALATION, 7, LocalDateTime.of(2026, 1, 29, 9, 0)),
+                tuple(NoticeKind.REMINDER, 7, LocalDateTime.of(2026, 2, 4, 9, 0)),
+                tuple(NoticeKind.REMINDER, 3, LocalDateTime.of(2026, 2, 10, 9, 0)),
+                tuple(NoticeKind.REMINDER, 1, LocalDateTime.of(2026, 2, 12, 9, 0)),
+                tuple(NoticeKind.DUE, 0, LocalDateTime.of(2026, 2, 13, 16, 30)),
+                tuple(NoticeKind.ESCALATION, 7, LocalDateTime.of(2026, 2, 24, 9, 0)));
+        assertThat(notifier.of(task.getId()).get(6).groups()).containsExactly(reviewers, Groups.OBEC_MONITOR);
+        assertThat(taskService.getVariableLocal(task.getId(), "escalated")).as("escalated again").isEqualTo(true);
+        assertThat(client(ADMIN).get().uri("/api/admin/escalations?cycleId=" + cycleId).retrieve()
+                .body(JsonNode.class)).hasSize(2);
+    }
+
+    @Test
     void extendingForAllOfficesMovesEveryOfficesTaskButAnOfficeExtendedFurtherKeepsItsDate() {
         long cycleId = cycle(2567, "P5001", "P5002");
         at(2024, 1, 4, 10, 0);
@@ -391,11 +435,15 @@ class DeadlinesInCycleTest {
                 .processInstanceBusinessKey(task.getId()).singleResult();
     }
 
-    /** The jobs of the task's deadline process (started with the task, so it is in the history). */
+    /**
+     * The jobs of the task's deadline process: the running one, else the last one (started with the task, so it is
+     * in the history; a task watched again after its escalation has had more than one).
+     */
     private org.camunda.bpm.engine.runtime.JobQuery jobs(Task task) {
-        String deadlineProcessId = historyService.createHistoricProcessInstanceQuery()
+        ProcessInstance running = deadlineProcess(task);
+        String deadlineProcessId = running != null ? running.getId() : historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("Process_TaskDeadline").processInstanceBusinessKey(task.getId())
-                .singleResult().getId();
+                .orderByProcessInstanceStartTime().desc().list().get(0).getId();
         return managementService.createJobQuery().processInstanceId(deadlineProcessId);
     }
 

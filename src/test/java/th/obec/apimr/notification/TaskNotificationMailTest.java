@@ -156,7 +156,7 @@ class TaskNotificationMailTest extends NotificationMailTestBase {
     void aNoticeClaimedByARunThatDiedIsSentByTheRetryOnceTheClaimIsStaleNotBefore() {
         user("coord.one", "coord.one@test.local", "สมชาย", "ใจดี", COORDINATORS);
         String taskId = taskOf(startTask(TASK_NAME, OFFICE_NAME, DUE, COORDINATORS));
-        String key = "task:" + taskId + ":REMINDER:3:coord.one";
+        String key = "task:" + taskId + ":REMINDER:3:" + DUE + ":coord.one";
         // Another run claimed the notice at 09:00 and died before marking it sent.
         jdbc.update("INSERT INTO notification (notice_key, recipient, email, kind, step, task_id, language, status, "
                 + "attempts, created_at, claimed_at, claim_token) VALUES (:key, 'coord.one', 'coord.one@test.local', "
