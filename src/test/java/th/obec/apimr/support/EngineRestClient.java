@@ -60,6 +60,10 @@ public final class EngineRestClient {
                 .body(body == null ? Map.of() : body).retrieve().toEntity(String.class));
     }
 
+    public Answer delete(String path) {
+        return exchange(http.delete().uri(path).retrieve().toEntity(String.class));
+    }
+
     /** Open tasks this user may work on (own or through a group), optionally of one task definition. */
     public List<JsonNode> myTasks(String taskDefinitionKey) {
         Map<String, Object> query = new LinkedHashMap<>();
