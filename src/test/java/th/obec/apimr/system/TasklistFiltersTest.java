@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +33,8 @@ class TasklistFiltersTest {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
 
     @AfterEach
     void cleanUp() {
@@ -51,6 +57,13 @@ class TasklistFiltersTest {
         Task own = task("filter-test-own", Groups.coordinators("P5002"));
         task("filter-test-other", Groups.coordinators("P5001"));
         Filter filter = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
+        // with authorization on, a user lists a filter only with READ on it
+        Authorization readFilter = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        readFilter.setGroupId(Groups.coordinators("P5002"));
+        readFilter.setResource(Resources.FILTER);
+        readFilter.setResourceId(filter.getId());
+        readFilter.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(readFilter);
 
         identityService.setAuthentication("coord.test", List.of(Groups.coordinators("P5002")));
         List<Task> visible = filterService.list(filter.getId());
