@@ -20,8 +20,9 @@ import th.obec.apimr.identity.Groups;
  * <li>each office's process instances get the office's tenant ({@link OfficeTenantIdProvider});</li>
  * <li>{@code obec-admin} is an engine administrator group, like {@code camunda-admin}: no authorization or
  * tenant check applies to its members;</li>
- * <li>a task's candidate group may read and work on the task ({@code TASK_WORK}: claim, form, complete), not
- * change its due date or hand it to someone else;</li>
+ * <li>a task's candidate groups and assignee may read and work on the task ({@code TASK_WORK}: claim, form,
+ * complete), not change it: a due date is the cycle's, and saving a task (due date, follow-up date, assignee,
+ * unclaim) needs {@code TASK_ASSIGN} or {@code UPDATE}, which only administrators have;</li>
  * <li>a command refused because the entity belongs to another office's tenant fails as the
  * {@link AuthorizationException} it is (the engine throws a plain exception, which the REST API answers with
  * 500): the REST API and the webapps answer 403.</li>

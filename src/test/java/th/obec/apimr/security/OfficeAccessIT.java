@@ -179,6 +179,18 @@ class OfficeAccessIT {
         assertThat(coordP5001.formVariables(ownId)).containsKey("indicatorTargets");
         assertThat(coordP5001.post(TASKS + "/" + ownId + "/claim", Map.of("userId", coordP5001.userId())).status())
                 .isEqualTo(204);
+        // the task's deadline and assignment are the cycle's: a coordinator works on it, does not change it
+        assertThat(coordP5001.post(TASKS + "/" + ownId + "/unclaim", Map.of()).status()).isEqualTo(403);
+        JsonNode current = coordP5001.get(TASKS + "/" + ownId).ok().body();
+        String due = current.get("due").asText();
+        Map<String, Object> moved = new LinkedHashMap<>();
+        for (String field : List.of("name", "description", "assignee", "owner", "priority", "tenantId")) {
+            moved.put(field, current.get(field).isNull() ? null : current.get(field).asText());
+        }
+        moved.put("priority", current.get("priority").asInt());
+        moved.put("due", "2023-06-30T16:30:00.000+0700");
+        assertThat(coordP5001.put(TASKS + "/" + ownId, moved).status()).isEqualTo(403);
+        assertThat(coordP5001.get(TASKS + "/" + ownId).ok().body().get("due").asText()).isEqualTo(due);
         Map<String, JsonNode> form = coordP5001.formVariables(ownId);
         assertThat(coordP5001.submitForm(ownId,
                 CycleFormValues.analysis(form.get("indicatorTargets"), List.of("1"))).status()).isEqualTo(204);
@@ -334,7 +346,8 @@ class OfficeAccessIT {
     @Test
     void adminSeesAndMayHandleEverything() {
         assertThat(tenantsOf(admin.post(TASKS, Map.of()).ok().body())).contains("P5001", "P5002", "P4001", "");
-        String officeTask = anyTaskOf("P5001");
+        String officeTask = taskService.createTaskQuery().processInstanceId(instances.get("P5002")).taskUnassigned()
+                .list().get(0).getId();
         assertThat(admin.post(TASKS + "/" + officeTask + "/claim", Map.of("userId", admin.userId())).status())
                 .isEqualTo(204);
         assertThat(admin.post(TASKS + "/" + officeTask + "/unclaim", Map.of()).status()).isEqualTo(204);

@@ -60,6 +60,11 @@ public final class EngineRestClient {
                 .body(body == null ? Map.of() : body).retrieve().toEntity(String.class));
     }
 
+    public Answer put(String path, Object body) {
+        return exchange(http.put().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .body(body == null ? Map.of() : body).retrieve().toEntity(String.class));
+    }
+
     public Answer delete(String path) {
         return exchange(http.delete().uri(path).retrieve().toEntity(String.class));
     }
