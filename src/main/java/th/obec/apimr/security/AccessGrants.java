@@ -50,7 +50,6 @@ import th.obec.apimr.office.OfficeView;
 class AccessGrants {
 
     static final String PROCESS_OFFICE_CYCLE = "Process_AreaOfficeCycle";
-    static final String PROCESS_TASK_DEADLINE = "Process_TaskDeadline";
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
     static final String ANY = Authorization.ANY;
@@ -178,8 +177,9 @@ class AccessGrants {
     /**
      * What each role may do in the engine, beyond the tasks its candidate groups are offered:
      * <ul>
-     * <li>coordinators, directors and region reviewers: Tasklist; read the office cycle and deadline-watch
-     * processes, their tasks, instances and history (which instances: their tenants);</li>
+     * <li>coordinators, directors and region reviewers: Tasklist; read the office cycle process, its tasks,
+     * instances and history (which instances: their tenants). Not the deadline watch ({@code Process_TaskDeadline}):
+     * it has no user task, and its instances for national tasks have no tenant;</li>
      * <li>{@code obec-monitor}: Tasklist and Cockpit; read every process definition, task, instance and history,
      * the decisions and their history, the deployments;</li>
      * <li>{@code obec-admin}: everything on every resource (it is also an engine administrator group).</li>
@@ -196,7 +196,6 @@ class AccessGrants {
         for (String groupId : workflowGroups) {
             grants.add(new Grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
             grants.add(new Grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_OFFICE_CYCLE, READ_OFFICE_PROCESS));
-            grants.add(new Grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_TASK_DEADLINE, READ_OFFICE_PROCESS));
         }
         String monitor = Groups.OBEC_MONITOR;
         grants.add(new Grant(monitor, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));

@@ -55,7 +55,12 @@ class AccessGrantsTest {
         for (Permission permission : AccessGrants.READ_OFFICE_PROCESS) {
             assertThat(allowed(coordinators, permission, Resources.PROCESS_DEFINITION, "Process_AreaOfficeCycle"))
                     .as(permission.getName()).isTrue();
-            assertThat(allowed(Groups.reviewers("15"), permission, Resources.PROCESS_DEFINITION, "Process_TaskDeadline"))
+            assertThat(allowed(Groups.reviewers("15"), permission, Resources.PROCESS_DEFINITION, "Process_AreaOfficeCycle"))
+                    .isTrue();
+            // the deadline watches run for national tasks too, without a tenant: OBEC's to see
+            assertThat(allowed(coordinators, permission, Resources.PROCESS_DEFINITION, "Process_TaskDeadline"))
+                    .isFalse();
+            assertThat(allowed(Groups.OBEC_MONITOR, permission, Resources.PROCESS_DEFINITION, "Process_TaskDeadline"))
                     .isTrue();
             assertThat(allowed(coordinators, permission, Resources.PROCESS_DEFINITION, "Process_NationalCycle"))
                     .isFalse();
