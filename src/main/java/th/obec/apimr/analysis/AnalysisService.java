@@ -3,11 +3,13 @@ package th.obec.apimr.analysis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.obec.apimr.audit.AuditTrail;
 import th.obec.apimr.system.OverviewText;
 
 /** The policy analyses (A): OBEC's per cycle, each office's per office cycle, with the indicators it chose. */
@@ -18,7 +20,11 @@ public class AnalysisService {
     private final NationalAnalysisRepository nationalAnalyses;
     private final OfficeAnalysisRepository officeAnalyses;
 
-    AnalysisService(NationalAnalysisRepository nationalAnalyses, OfficeAnalysisRepository officeAnalyses) {
+    private final AuditTrail audit;
+
+    AnalysisService(NationalAnalysisRepository nationalAnalyses, OfficeAnalysisRepository officeAnalyses,
+                    AuditTrail audit) {
+        this.audit = audit;
         this.nationalAnalyses = nationalAnalyses;
         this.officeAnalyses = officeAnalyses;
     }
@@ -64,18 +70,24 @@ public class AnalysisService {
     /** Saves OBEC's analysis; a second submission for the same cycle replaces the first. */
     @Transactional
     void saveNational(Long cycleId, NationalAnalysisInput input, String by, Instant at) {
-        NationalAnalysis analysis = nationalAnalyses.findByCycleId(cycleId)
-                .orElseGet(() -> new NationalAnalysis(cycleId));
+        Optional<NationalAnalysis> existing = nationalAnalyses.findByCycleId(cycleId);
+        Map<String, Object> before = AnalysisAudit.snapshot(existing.orElse(null));
+        NationalAnalysis analysis = existing.orElseGet(() -> new NationalAnalysis(cycleId));
         analysis.record(input, by, at);
-        nationalAnalyses.save(analysis);
+        nationalAnalyses.saveAndFlush(analysis);
+        audit.nationalChange(AnalysisAudit.NATIONAL_ENTITY, analysis.getId(), "SAVE", cycleId, before,
+                AnalysisAudit.snapshot(analysis), by, at);
     }
 
     /** Saves an office's analysis; a second submission for the same office cycle replaces the first. */
     @Transactional
     void saveOffice(Long officeCycleId, OfficeAnalysisInput input, String by, Instant at) {
-        OfficeAnalysis analysis = officeAnalyses.findByOfficeCycleId(officeCycleId)
-                .orElseGet(() -> new OfficeAnalysis(officeCycleId));
+        Optional<OfficeAnalysis> existing = officeAnalyses.findByOfficeCycleId(officeCycleId);
+        Map<String, Object> before = AnalysisAudit.snapshot(existing.orElse(null));
+        OfficeAnalysis analysis = existing.orElseGet(() -> new OfficeAnalysis(officeCycleId));
         analysis.record(input, by, at);
-        officeAnalyses.save(analysis);
+        officeAnalyses.saveAndFlush(analysis);
+        audit.officeChange(AnalysisAudit.OFFICE_ENTITY, analysis.getId(), "SAVE", officeCycleId, before,
+                AnalysisAudit.snapshot(analysis), by, at);
     }
 }

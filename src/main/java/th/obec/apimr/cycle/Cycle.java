@@ -127,6 +127,11 @@ class Cycle {
         return deadlines;
     }
 
+    /** An administrator extended the deadline for every office. */
+    void moveDeadline(Deadline deadline, LocalDate date) {
+        deadlines.put(deadline, date);
+    }
+
     void close(Instant when) {
         this.status = Status.CLOSED;
         this.closedAt = when;

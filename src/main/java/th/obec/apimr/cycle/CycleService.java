@@ -92,9 +92,8 @@ public class CycleService {
 
     /** Deadlines lie in or near the fiscal year and follow the order of the cycle's steps. */
     private static void checkCalendar(int fiscalYear, Map<Deadline, LocalDate> calendar) {
-        LocalDate fiscalStart = LocalDate.of(fiscalYear - 544, 10, 1);
-        LocalDate earliest = fiscalStart.minusMonths(3);
-        LocalDate latest = fiscalStart.plusYears(1).plusMonths(6);
+        LocalDate earliest = CycleCalendar.earliestDate(fiscalYear);
+        LocalDate latest = CycleCalendar.latestDate(fiscalYear);
         Deadline previous = null;
         for (Deadline deadline : Deadline.values()) {
             LocalDate date = calendar.get(deadline);

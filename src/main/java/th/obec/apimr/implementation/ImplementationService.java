@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.obec.apimr.audit.AuditTrail;
 import th.obec.apimr.plan.PlanService;
 import th.obec.apimr.plan.ProjectView;
 import th.obec.apimr.system.OverviewText;
@@ -29,7 +30,10 @@ public class ImplementationService {
     private final ImplementationRecordRepository records;
     private final PlanService plans;
 
-    ImplementationService(ImplementationRecordRepository records, PlanService plans) {
+    private final AuditTrail audit;
+
+    ImplementationService(ImplementationRecordRepository records, PlanService plans, AuditTrail audit) {
+        this.audit = audit;
         this.records = records;
         this.plans = plans;
     }
@@ -59,7 +63,11 @@ public class ImplementationService {
     @Transactional
     ImplementationRecord record(Long officeCycleId, ImplementationInput input, String by, Instant at) {
         int sequenceNo = (int) records.countByOfficeCycleId(officeCycleId) + 1;
-        return records.save(new ImplementationRecord(officeCycleId, sequenceNo, input, by, at));
+        ImplementationRecord saved =
+                records.saveAndFlush(new ImplementationRecord(officeCycleId, sequenceNo, input, by, at));
+        audit.officeChange(ImplementationAudit.ENTITY, saved.getId(), "RECORD", officeCycleId, null,
+                ImplementationAudit.snapshot(saved), by, at);
+        return saved;
     }
 
     /**
@@ -71,8 +79,12 @@ public class ImplementationService {
     ImplementationRecord decide(Long officeCycleId, String decision, String by, Instant at) {
         ImplementationRecord record = awaitingDecision(officeCycleId).orElseThrow(() ->
                 new IllegalStateException("Office cycle " + officeCycleId + " has no question for the director"));
+        Map<String, Object> before = ImplementationAudit.snapshot(record);
         record.decide(decision, by, at);
-        return records.save(record);
+        ImplementationRecord saved = records.saveAndFlush(record);
+        audit.officeChange(ImplementationAudit.ENTITY, saved.getId(), "DECIDE", officeCycleId, before,
+                ImplementationAudit.snapshot(saved), by, at);
+        return saved;
     }
 
     private String overview(ImplementationRecord record) {

@@ -1,5 +1,10 @@
 package th.obec.apimr.office;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +37,7 @@ final class CsvTable {
     }
 
     static CsvTable parse(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
+        String text = utf8(content);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -42,6 +47,44 @@ final class CsvTable {
                     "ไฟล์ว่าง ไม่มีแถวหัวตาราง (the file is empty: no header line)"));
         }
         return new CsvTable(records.get(0).cells(), List.copyOf(records.subList(1, records.size())));
+    }
+
+    /**
+     * The file as UTF-8 text. Bytes that are not UTF-8 (a file saved as TIS-620 / Windows-874, as Thai Windows
+     * often does) reject the whole file at the line and column of the first one, instead of importing garbled names.
+     */
+    static String utf8(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            String before = new String(content, 0, in.position(), StandardCharsets.UTF_8);
+            int line = 1;
+            int column = 1;
+            boolean quoted = false;
+            for (int i = 0; i < before.length(); i++) {
+                char c = before.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == ',' && !quoted) {
+                    column++;
+                } else if (c == '\n') {
+                    line++;
+                    if (!quoted) {
+                        column = 1;
+                    }
+                }
+            }
+            throw new ImportRejectedException(new ImportProblem(null, line, column,
+                    "ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 โปรดบันทึกไฟล์เป็น CSV UTF-8 (the file is not UTF-8: byte 0x"
+                            + String.format("%02X", content[in.position()] & 0xFF)
+                            + " is not valid; save it as CSV UTF-8, not TIS-620/Windows-874)"));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Splits the text into records, following quotes across line breaks. */

@@ -47,6 +47,10 @@ class PlanProjectsHandler implements TaskFormHandler {
 
     static final int MAX_PROJECTS = 100;
     static final int MAX_CODE_LENGTH = 16;
+    /**
+     * A project's ceiling, just under ten billion baht. With at most {@value #MAX_PROJECTS} projects a plan adds up
+     * to at most 999,999,999,999.00, which its NUMERIC(15,2) columns, the review form and the reports hold.
+     */
     static final BigDecimal MAX_BUDGET = new BigDecimal("9999999999.99");
 
     private final PlanService plans;

@@ -2,10 +2,13 @@ package th.obec.apimr.plan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import th.obec.apimr.audit.AuditTrail;
 
 /** The offices' plans of projects (P): submissions as revisions, the director's reviews, the approved projects. */
 @Service
@@ -13,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlanService {
 
     private final PlanRepository plans;
+    private final AuditTrail audit;
 
-    PlanService(PlanRepository plans) {
+    PlanService(PlanRepository plans, AuditTrail audit) {
         this.plans = plans;
+        this.audit = audit;
     }
 
     /** The office's plan as last submitted, with its status; empty before the first submission. */
@@ -40,9 +45,13 @@ public class PlanService {
     /** Adds a revision to the office's plan (creating the plan at the first submission). */
     @Transactional
     PlanRevision submit(Long officeCycleId, PlanSubmission submission, String by, Instant at) {
-        Plan plan = plans.findByOfficeCycleId(officeCycleId).orElseGet(() -> new Plan(officeCycleId));
+        Optional<Plan> existing = plans.findByOfficeCycleId(officeCycleId);
+        Map<String, Object> before = PlanAudit.snapshot(existing.orElse(null));
+        Plan plan = existing.orElseGet(() -> new Plan(officeCycleId));
         PlanRevision revision = plan.submit(submission, by, at);
-        plans.save(plan);
+        plans.saveAndFlush(plan);
+        audit.officeChange(PlanAudit.ENTITY, plan.getId(), "SUBMIT", officeCycleId, before, PlanAudit.snapshot(plan),
+                by, at);
         return revision;
     }
 
@@ -55,8 +64,11 @@ public class PlanService {
     PlanReview review(Long officeCycleId, PlanDecision decision, String comments, String by, Instant at) {
         Plan plan = plans.findByOfficeCycleId(officeCycleId)
                 .orElseThrow(() -> new IllegalStateException("Office cycle " + officeCycleId + " has no plan"));
+        Map<String, Object> before = PlanAudit.snapshot(plan);
         PlanReview review = plan.review(decision, comments, by, at);
-        plans.save(plan);
+        plans.saveAndFlush(plan);
+        audit.officeChange(PlanAudit.ENTITY, plan.getId(), "REVIEW_" + decision.name(), officeCycleId, before,
+                PlanAudit.snapshot(plan), by, at);
         return review;
     }
 

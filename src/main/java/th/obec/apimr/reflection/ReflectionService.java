@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.obec.apimr.audit.AuditTrail;
 import th.obec.apimr.cycle.OfficeCycleView;
 import th.obec.apimr.cycle.Round;
 
@@ -19,9 +20,11 @@ class ReflectionService {
     private final OfficeReflectionRepository officeReflections;
     private final RoundCompilationRepository compilations;
     private final NationalReflectionRepository nationalReflections;
+    private final AuditTrail audit;
 
     ReflectionService(OfficeReflectionRepository officeReflections, RoundCompilationRepository compilations,
-                      NationalReflectionRepository nationalReflections) {
+                      NationalReflectionRepository nationalReflections, AuditTrail audit) {
+        this.audit = audit;
         this.officeReflections = officeReflections;
         this.compilations = compilations;
         this.nationalReflections = nationalReflections;
@@ -34,10 +37,15 @@ class ReflectionService {
 
     @Transactional
     OfficeReflection reflectOnCycle(OfficeCycleView officeCycle, OfficeReflectionInput input, String by, Instant when) {
-        OfficeReflection reflection = officeReflections.findByOfficeCycleId(officeCycle.id())
+        Optional<OfficeReflection> existing = officeReflections.findByOfficeCycleId(officeCycle.id());
+        OfficeReflectionInput before = existing.map(OfficeReflection::input).orElse(null);
+        OfficeReflection reflection = existing
                 .orElseGet(() -> new OfficeReflection(officeCycle.cycleId(), officeCycle.id()));
         reflection.record(input, by, when);
-        return officeReflections.save(reflection);
+        OfficeReflection saved = officeReflections.saveAndFlush(reflection);
+        audit.officeChange("OFFICE_REFLECTION", saved.getId(), "SAVE", officeCycle.id(), before, saved.input(),
+                by, when);
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -52,10 +60,14 @@ class ReflectionService {
 
     @Transactional
     RoundCompilation compile(Long cycleId, Round round, RoundCompilationInput input, String by, Instant when) {
-        RoundCompilation compilation = compilations.findByCycleIdAndRound(cycleId, round)
-                .orElseGet(() -> new RoundCompilation(cycleId, round));
+        Optional<RoundCompilation> existing = compilations.findByCycleIdAndRound(cycleId, round);
+        RoundCompilationInput before = existing.map(RoundCompilation::input).orElse(null);
+        RoundCompilation compilation = existing.orElseGet(() -> new RoundCompilation(cycleId, round));
         compilation.record(input, by, when);
-        return compilations.save(compilation);
+        RoundCompilation saved = compilations.saveAndFlush(compilation);
+        audit.nationalChange("ROUND_COMPILATION", saved.getId(), "SAVE_" + round.name(), cycleId, before,
+                saved.input(), by, when);
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -65,9 +77,13 @@ class ReflectionService {
 
     @Transactional
     NationalReflection reflectNationally(Long cycleId, NationalReflectionInput input, String by, Instant when) {
-        NationalReflection reflection = nationalReflections.findByCycleId(cycleId)
-                .orElseGet(() -> new NationalReflection(cycleId));
+        Optional<NationalReflection> existing = nationalReflections.findByCycleId(cycleId);
+        NationalReflectionInput before = existing.map(NationalReflection::input).orElse(null);
+        NationalReflection reflection = existing.orElseGet(() -> new NationalReflection(cycleId));
         reflection.record(input, by, when);
-        return nationalReflections.save(reflection);
+        NationalReflection saved = nationalReflections.saveAndFlush(reflection);
+        audit.nationalChange("NATIONAL_REFLECTION", saved.getId(), "SAVE", cycleId, before, saved.input(),
+                by, when);
+        return saved;
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.obec.apimr.audit.AuditTrail;
 import th.obec.apimr.cycle.CycleCalendar;
 import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.CycleView;
@@ -41,9 +42,11 @@ public class ReportService {
     private final CycleCalendar calendar;
     private final IndicatorCatalogue catalogue;
     private final ReportPlan plan;
+    private final AuditTrail audit;
 
     ReportService(IndicatorReportRepository reports, CycleService cycles, CycleCalendar calendar,
-                  IndicatorCatalogue catalogue, ReportPlan plan) {
+                  IndicatorCatalogue catalogue, ReportPlan plan, AuditTrail audit) {
+        this.audit = audit;
         this.reports = reports;
         this.cycles = cycles;
         this.calendar = calendar;
@@ -68,7 +71,7 @@ public class ReportService {
         OfficeCycleView officeCycle = cycles.officeCycle(officeCycleId);
         List<String> expected = plan.indicatorCodes(officeCycle, catalogue.indicators(officeCycle.catalogueYear()));
         return officeResult(officeCycle, expected, reports.findByOfficeCycleIdAndRound(officeCycleId, round),
-                dueMoment(officeCycle.cycleId(), round));
+                dueMoment(officeCycle.cycleId(), officeCycle.officeCode(), round));
     }
 
     /** The national figures of a round, as its compilation and the dashboard show them. */
@@ -77,7 +80,6 @@ public class ReportService {
         CycleView cycle = cycles.cycle(cycleId)
                 .orElseThrow(() -> new IllegalArgumentException("No cycle " + cycleId));
         LocalDate deadline = calendar.date(cycleId, round.reportDeadline());
-        Instant due = calendar.dueMoment(deadline);
         List<IndicatorView> indicators = catalogue.indicators(cycle.catalogueYear());
         List<IndicatorReport> roundReports = reports.findByCycleIdAndRound(cycleId, round);
         Map<Long, List<IndicatorReport>> byOffice = roundReports.stream()
@@ -88,7 +90,9 @@ public class ReportService {
         for (OfficeCycleView office : cycles.officeCycles(cycleId)) {
             List<String> expected = plan.indicatorCodes(office, indicators);
             expected.forEach(code -> owed.merge(code, 1, Integer::sum));
-            offices.add(officeResult(office, expected, byOffice.getOrDefault(office.id(), List.of()), due));
+            // an office whose deadline was extended is on time by its own date
+            offices.add(officeResult(office, expected, byOffice.getOrDefault(office.id(), List.of()),
+                    dueMoment(cycleId, office.officeCode(), round)));
         }
         offices.sort(Comparator.comparing(OfficeResult::officeCode));
 
@@ -116,24 +120,33 @@ public class ReportService {
     @Transactional
     IndicatorReport submit(OfficeCycleView officeCycle, Round round, String indicatorCode, ReportContent content,
                            String submittedBy, Instant when) {
-        IndicatorReport report = find(officeCycle.id(), round, indicatorCode)
+        Optional<IndicatorReport> existing = find(officeCycle.id(), round, indicatorCode);
+        Map<String, Object> before = ReportAudit.snapshot(existing.orElse(null));
+        IndicatorReport report = existing
                 .orElseGet(() -> new IndicatorReport(officeCycle.cycleId(), officeCycle.id(), round, indicatorCode));
         report.submit(content, submittedBy, when);
-        return reports.save(report);
+        IndicatorReport saved = reports.saveAndFlush(report);
+        audit.officeChange(ReportAudit.ENTITY, saved.getId(), "SUBMIT", officeCycle.id(), before,
+                ReportAudit.snapshot(saved), submittedBy, when);
+        return saved;
     }
 
     /** Records a reviewer's decision on the current revision. */
     @Transactional
     IndicatorReport review(IndicatorReport report, Integer suggestedLevel, ReviewDecision decision, Integer level,
                            String comments, String reviewedBy, Instant when) {
+        Map<String, Object> before = ReportAudit.snapshot(report);
         report.review(suggestedLevel, decision, level, comments, reviewedBy, when);
-        return reports.save(report);
+        IndicatorReport saved = reports.saveAndFlush(report);
+        audit.officeChange(ReportAudit.ENTITY, saved.getId(), "REVIEW_" + decision.name(), saved.getOfficeCycleId(),
+                before, ReportAudit.snapshot(saved), reviewedBy, when);
+        return saved;
     }
 
     // ----- computing the round -----
 
-    private Instant dueMoment(Long cycleId, Round round) {
-        return calendar.dueMoment(calendar.date(cycleId, round.reportDeadline()));
+    private Instant dueMoment(Long cycleId, String officeCode, Round round) {
+        return calendar.dueMoment(calendar.date(cycleId, officeCode, round.reportDeadline()));
     }
 
     static OfficeResult officeResult(OfficeCycleView office, List<String> expected, List<IndicatorReport> reports,

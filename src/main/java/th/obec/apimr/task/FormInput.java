@@ -195,7 +195,7 @@ public final class FormInput {
     /** Codes given as a JSON array or as text separated by commas, spaces or new lines; duplicates dropped. */
     public Set<String> codes(String key, int maxLength) {
         Set<String> codes = new LinkedHashSet<>();
-        JsonNode node = formVariables.toJson(rawValue(key));
+        JsonNode node = json(key, rawValue(key));
         if (node != null && node.isArray()) {
             node.forEach(item -> addCode(codes, key, item.asText(), maxLength));
             return codes;
@@ -226,7 +226,7 @@ public final class FormInput {
         if (raw == null) {
             return List.of();
         }
-        JsonNode node = formVariables.toJson(raw);
+        JsonNode node = json(key, raw);
         if (node == null || node.isNull()) {
             return List.of();
         }
@@ -252,8 +252,39 @@ public final class FormInput {
         return error(key, "จำเป็นต้องกรอก", "required");
     }
 
+    /**
+     * The submitted value. A JSON variable the engine cannot read (malformed JSON sent with type {@code Json}) is
+     * refused naming the field rather than failing the request.
+     */
     private Object rawValue(String key) {
-        return values.apply(key);
+        try {
+            return values.apply(key);
+        } catch (FormValidationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw malformedJson(key);
+        }
+    }
+
+    /** A value as JSON; text that starts like JSON must parse. */
+    private JsonNode json(String key, Object raw) {
+        JsonNode node = formVariables.toJson(raw);
+        if (node == null && raw != null && looksLikeJson(raw)) {
+            throw malformedJson(key);
+        }
+        return node;
+    }
+
+    private static boolean looksLikeJson(Object raw) {
+        if (raw instanceof String text) {
+            String trimmed = text.trim();
+            return trimmed.startsWith("[") || trimmed.startsWith("{");
+        }
+        return !(raw instanceof Number) && !(raw instanceof Boolean);
+    }
+
+    private FormValidationException malformedJson(String key) {
+        return error(key, "ข้อมูล JSON ไม่ถูกต้อง", "malformed JSON");
     }
 
     private Object scalar(String key) {
@@ -262,8 +293,7 @@ public final class FormInput {
             return fromJson(node);
         }
         if (value != null && !(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
-            JsonNode node = formVariables.toJson(value);
-            return node == null ? value : fromJson(node);
+            return fromJson(json(key, value));
         }
         return value;
     }

@@ -41,6 +41,19 @@ public class FormVariables {
         return value;
     }
 
+    /** Whether the text is well-formed JSON (null counts as JSON null). */
+    boolean isJson(String text) {
+        if (text == null) {
+            return true;
+        }
+        try {
+            json.readTree(text);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
     /** A submitted variable as a JSON tree (null stays null). */
     JsonNode toJson(Object value) {
         if (value == null) {

@@ -77,8 +77,9 @@ class AreaOfficeCycleProcessTest {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        Mocks.reset();
+        // open tasks are deleted with the deployment: their listeners still need the test doubles
         repositoryService.deleteDeployment(deploymentId, true);
+        Mocks.reset();
     }
 
     @Test
@@ -314,6 +315,10 @@ class AreaOfficeCycleProcessTest {
             assertThat(beans.taskForms.events.get(task.getTaskDefinitionKey())).as(task.getTaskDefinitionKey())
                     .filteredOn("create"::equals).hasSize((int) count);
             assertThat(beans.taskForms.events.get(task.getTaskDefinitionKey())).as(task.getTaskDefinitionKey())
+                    .filteredOn("complete"::equals).hasSize((int) count);
+            assertThat(beans.taskDeadlines.events.get(task.getTaskDefinitionKey())).as(task.getTaskDefinitionKey())
+                    .filteredOn("create"::equals).hasSize((int) count);
+            assertThat(beans.taskDeadlines.events.get(task.getTaskDefinitionKey())).as(task.getTaskDefinitionKey())
                     .filteredOn("complete"::equals).hasSize((int) count);
         }
     }

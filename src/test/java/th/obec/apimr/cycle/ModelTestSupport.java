@@ -156,8 +156,22 @@ public final class ModelTestSupport {
         assertThat(task.getDueDate().toInstant()).as(task.getTaskDefinitionKey() + " due")
                 .isEqualTo(due(deadline).toInstant());
         assertThat(deployedFormId(formService, task)).as(task.getTaskDefinitionKey() + " form").isEqualTo(formId);
+        assertThat(deadlineKeyProperty(task)).as(task.getTaskDefinitionKey() + " camunda:property deadlineKey")
+                .isEqualTo(deadline.name());
         assertThat(task.getName()).isNotBlank();
         assertThat(task.getDescription()).as(task.getTaskDefinitionKey() + " description").contains("กำหนดเสร็จ");
+    }
+
+    /** The deadline the task's model names for the deadline listener ({@code camunda:property deadlineKey}). */
+    static String deadlineKeyProperty(Task task) {
+        org.camunda.bpm.model.bpmn.instance.UserTask element = BpmnAwareTests.repositoryService()
+                .getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
+        return element.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> "deadlineKey".equals(property.getCamundaName()))
+                .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue)
+                .findFirst().orElse(null);
     }
 
     static Date due(Deadline deadline) {
@@ -189,6 +203,17 @@ public final class ModelTestSupport {
             assertThat(cycleId).isEqualTo(CYCLE_ID);
             keys.add(deadlineKey);
             return due(Deadline.valueOf(deadlineKey));
+        }
+
+        /** An office's task: without extensions its date is the cycle's. */
+        public Date dueDate(Object cycleId, String officeCode, String deadlineKey) {
+            assertThat(officeCode).as("officeCode of a " + deadlineKey + " task").isNotBlank();
+            return dueDate(cycleId, deadlineKey);
+        }
+
+        /** The national round timers: without extensions the latest office date is the cycle's. */
+        public Date latestDueDate(Object cycleId, String deadlineKey) {
+            return dueDate(cycleId, deadlineKey);
         }
     }
 
@@ -253,6 +278,8 @@ public final class ModelTestSupport {
     /** Every bean the two processes name, registered with {@link Mocks} for one test. */
     static final class Beans {
         final TaskForms taskForms = new TaskForms();
+        /** {@code ${taskDeadlines}}: the deadline listener, recording create, complete and delete per task. */
+        final TaskForms taskDeadlines = new TaskForms();
         final DueDates cycleCalendar = new DueDates();
         final CycleOffices cycleOffices = new CycleOffices();
         final OfficeCycles officeCycles = new OfficeCycles();
@@ -275,6 +302,7 @@ public final class ModelTestSupport {
 
         Beans register() {
             Mocks.register("taskForms", taskForms);
+            Mocks.register("taskDeadlines", taskDeadlines);
             Mocks.register("cycleCalendar", cycleCalendar);
             Mocks.register("cycleOffices", cycleOffices);
             Mocks.register("officeCycles", officeCycles);

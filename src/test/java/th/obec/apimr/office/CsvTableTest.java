@@ -57,4 +57,22 @@ class CsvTableTest {
                 .isInstanceOfSatisfying(ImportRejectedException.class,
                         e -> assertThat(e.problem().line()).isEqualTo(1));
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsRejectedAtTheLineAndColumnOfTheFirstBadByte() throws Exception {
+        byte[] windows874 = "office_code,office_type,short_name_th\nP5002,สพป.,สพป.เชียงใหม่ เขต 2\n"
+                .getBytes("x-windows-874");
+
+        assertThatThrownBy(() -> CsvTable.parse(windows874))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                    assertThat(e.problem().line()).isEqualTo(2);
+                    assertThat(e.problem().column()).isEqualTo(2);
+                    assertThat(e.problem().message()).contains("UTF-8", "TIS-620");
+                });
+    }
+
+    @Test
+    void thaiTextInUtf8IsReadAsIs() {
+        assertThat(parse("a,b\n\"x,\nก\",ข\n").rows().get(0).cells()).containsExactly("x,\nก", "ข");
+    }
 }

@@ -1,24 +1,20 @@
 package th.obec.apimr.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.obec.apimr.system.WebappLocaleFiles.labels;
+import static th.obec.apimr.system.WebappLocaleFiles.own;
+import static th.obec.apimr.system.WebappLocaleFiles.readOwn;
+import static th.obec.apimr.system.WebappLocaleFiles.readText;
+import static th.obec.apimr.system.WebappLocaleFiles.readWebjar;
+import static th.obec.apimr.system.WebappLocaleFiles.webjar;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Thai translation of Camunda Tasklist shipped with the application must cover every label of the
@@ -27,11 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class TasklistThaiLocaleTest {
 
     private static final String TASKLIST = "META-INF/resources/webjars/camunda/app/tasklist/";
-    private static final String WEBJAR = "camunda-webapp-webjar";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
-    private static final Pattern HTML = Pattern.compile("</?(?:a|b|br|i|em|strong|p|span|code|ul|li)\\b[^>]*>|&[a-z]+;");
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void everyEnglishLabelHasAThaiTranslation() throws IOException {
@@ -39,23 +30,17 @@ class TasklistThaiLocaleTest {
         Map<String, String> th = labels(readOwn(TASKLIST + "locales/th.json"));
 
         assertThat(en).hasSizeGreaterThan(400);
-        assertThat(th.keySet()).as("Thai labels without an English original")
-                .isSubsetOf(en.keySet());
-        assertThat(th.keySet()).as("English labels missing in Thai")
-                .containsAll(en.keySet());
+        WebappLocaleFiles.assertTranslatesEveryLabel(en, th);
+    }
 
-        for (Map.Entry<String, String> label : en.entrySet()) {
-            String key = label.getKey();
-            String english = label.getValue();
-            String thai = th.get(key);
-            if (!english.isBlank()) {
-                assertThat(thai).as("Thai value of %s", key).isNotBlank();
-            }
-            assertThat(sorted(all(PLACEHOLDER, thai))).as("placeholders of %s", key)
-                    .isEqualTo(sorted(all(PLACEHOLDER, english)));
-            assertThat(sorted(all(HTML, thai))).as("HTML of %s", key)
-                    .isEqualTo(sorted(all(HTML, english)));
-        }
+    @Test
+    void loginPageSpeaksThai() throws IOException {
+        Map<String, String> th = labels(readOwn(TASKLIST + "locales/th.json"));
+
+        assertThat(th).containsEntry("PAGE_LOGIN_PLEASE_SIGN_IN", "กรุณาเข้าสู่ระบบ")
+                .containsEntry("PAGE_LOGIN_USERNAME", "ชื่อผู้ใช้")
+                .containsEntry("PAGE_LOGIN_PASSWORD", "รหัสผ่าน")
+                .containsEntry("PAGE_LOGIN_SIGN_IN_ACTION", "เข้าสู่ระบบ");
     }
 
     @Test
@@ -89,69 +74,10 @@ class TasklistThaiLocaleTest {
         assertThat(config).containsPattern(
                 "locales:\\s*\\{\\s*availableLocales:\\s*\\['th',\\s*'en'],\\s*fallbackLocale:\\s*'en'\\s*}");
         assertThat(config).contains("shortcuts:", "claimTask:", "startProcess:");
+        assertThat(config).contains("customScripts: ['scripts/camunda-form-validity']");
+        assertThat(readText(own(TASKLIST + "scripts/camunda-form-validity.js")))
+                .contains("camTasklistFormDirective", "notifyFormValidated");
         assertThat(original).contains("export default");
         assertThat(config).contains("export default");
-    }
-
-    private static List<String> all(Pattern pattern, String text) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.groupCount() > 0 ? matcher.group(1) : matcher.group());
-        }
-        return found;
-    }
-
-    private static List<String> sorted(List<String> values) {
-        Collections.sort(values);
-        return values;
-    }
-
-    private Map<String, String> labels(JsonNode root) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        root.get("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        return labels;
-    }
-
-    private JsonNode readWebjar(String path) throws IOException {
-        try (InputStream in = webjar(path).openStream()) {
-            return json.readTree(in);
-        }
-    }
-
-    private JsonNode readOwn(String path) throws IOException {
-        try (InputStream in = own(path).openStream()) {
-            return json.readTree(in);
-        }
-    }
-
-    private static String readText(URL url) throws IOException {
-        try (InputStream in = url.openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The resource as packaged in the Camunda webjar, even though our own resources shadow the same path. */
-    private static URL webjar(String path) throws IOException {
-        for (URL url : Collections.list(loader().getResources(path))) {
-            if (url.toString().contains(WEBJAR)) {
-                return url;
-            }
-        }
-        throw new AssertionError("not found in " + WEBJAR + ": " + path);
-    }
-
-    /** The resource provided by this application (not by any jar). */
-    private static URL own(String path) throws IOException {
-        for (URL url : Collections.list(loader().getResources(path))) {
-            if (!url.toString().startsWith("jar:")) {
-                return url;
-            }
-        }
-        throw new AssertionError("not found in the application's resources: " + path);
-    }
-
-    private static ClassLoader loader() {
-        return TasklistThaiLocaleTest.class.getClassLoader();
     }
 }

@@ -449,6 +449,10 @@ class FormDefinitionsTest {
             softly.assertThat(label).as("%s label in Thai", where).containsPattern(THAI);
             softly.assertThat(field.path("description").asText("")).as("%s description in English", where)
                     .containsPattern(ENGLISH);
+            if (!isReadonly(field)) {
+                softly.assertThat(field.path("description").asText("")).as("%s help text in Thai", where)
+                        .containsPattern(THAI);
+            }
 
             JsonNode readonly = field.path("readonly");
             if (!readonly.isMissingNode()) {

@@ -33,11 +33,8 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'en'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Camunda Forms with a dynamic list can be completed (see the script)
+  customScripts: ['scripts/camunda-form-validity'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,39 @@
+package th.obec.apimr.deadline;
+
+/** The variables of Process_TaskDeadline (see docs/process-model.md, "Process_TaskDeadline"). */
+final class DeadlineVariables {
+
+    static final String PROCESS_KEY = "Process_TaskDeadline";
+    static final String MESSAGE_DEADLINE_CHANGED = "DeadlineChanged";
+    static final String MESSAGE_TASK_CLOSED = "TaskClosed";
+
+    static final String TASK_ID = "taskId";
+    static final String TASK_NAME = "taskName";
+    static final String CYCLE_ID = "cycleId";
+    static final String OFFICE_CODE = "officeCode";
+    static final String REGION_CODE = "regionCode";
+    static final String DEADLINE_KEY = "deadlineKey";
+    static final String DUE_AT = "dueAt";
+    static final String CANDIDATE_GROUPS = "candidateGroups";
+    static final String DUE_NOTICE_GROUPS = "dueNoticeGroups";
+    static final String ESCALATION_GROUPS = "escalationGroups";
+
+    static final String NEXT_STEP = "nextStep";
+    static final String NEXT_STEP_DAYS = "nextStepDays";
+    static final String NEXT_STEP_AT = "nextStepAt";
+    static final String GRACE_DAYS = "graceDays";
+    static final String DUE_NOTIFIED = "dueNotified";
+    static final String ESCALATION_RAISED = "escalationRaised";
+
+    /** Input parameters of the notice tasks. */
+    static final String NOTICE_KIND = "noticeKind";
+    static final String NOTICE_STEP = "noticeStep";
+    static final String NOTICE_GROUPS = "noticeGroups";
+
+    /** Task-local variables on the user task. */
+    static final String TASK_ESCALATED = "escalated";
+    static final String TASK_ESCALATED_AT = "escalatedAt";
+
+    private DeadlineVariables() {
+    }
+}

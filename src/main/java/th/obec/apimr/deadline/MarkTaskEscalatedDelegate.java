@@ -1,0 +1,49 @@
+package th.obec.apimr.deadline;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import th.obec.apimr.system.TaskContext;
+
+/**
+ * Task_MarkTaskEscalated: the overdue task carries the task-local variables {@code escalated} = true and
+ * {@code escalatedAt}, and the escalation is recorded once for the administrators' list.
+ */
+@Component("markTaskEscalatedDelegate")
+class MarkTaskEscalatedDelegate implements JavaDelegate {
+
+    private final TaskService taskService;
+    private final TaskEscalationRepository escalations;
+
+    MarkTaskEscalatedDelegate(TaskService taskService, TaskEscalationRepository escalations) {
+        this.taskService = taskService;
+        this.escalations = escalations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String taskId = TaskContext.text(execution, DeadlineVariables.TASK_ID);
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || escalations.existsByTaskId(taskId)) {
+            return;
+        }
+        Date now = Date.from(TaskContext.now());
+        taskService.setVariableLocal(taskId, DeadlineVariables.TASK_ESCALATED, true);
+        taskService.setVariableLocal(taskId, DeadlineVariables.TASK_ESCALATED_AT, now);
+        Object cycleId = execution.getVariable(DeadlineVariables.CYCLE_ID);
+        Date dueAt = (Date) execution.getVariable(DeadlineVariables.DUE_AT);
+        Integer graceDays = TaskContext.integer(execution, DeadlineVariables.GRACE_DAYS);
+        escalations.save(new TaskEscalation(taskId, task.getName(), task.getTaskDefinitionKey(),
+                task.getProcessInstanceId(), cycleId == null ? null : TaskContext.requiredId(execution, "cycleId"),
+                TaskContext.text(execution, DeadlineVariables.OFFICE_CODE),
+                TaskContext.text(execution, DeadlineVariables.REGION_CODE),
+                TaskContext.text(execution, DeadlineVariables.DEADLINE_KEY),
+                dueAt.toInstant(), now.toInstant(), graceDays == null ? 0 : graceDays,
+                TaskContext.text(execution, DeadlineVariables.ESCALATION_GROUPS)));
+    }
+}
