@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import th.obec.apimr.identity.Groups;
+import th.obec.apimr.security.AccessPolicy;
 import th.obec.apimr.security.CurrentUser;
 
 /**
@@ -34,11 +35,13 @@ class CycleController {
     private final CycleService cycles;
     private final RuntimeService runtimeService;
     private final CurrentUser currentUser;
+    private final AccessPolicy access;
 
-    CycleController(CycleService cycles, RuntimeService runtimeService, CurrentUser currentUser) {
+    CycleController(CycleService cycles, RuntimeService runtimeService, CurrentUser currentUser, AccessPolicy access) {
         this.cycles = cycles;
         this.runtimeService = runtimeService;
         this.currentUser = currentUser;
+        this.access = access;
     }
 
     /** Body: {@code {"fiscalYear": 2566, "catalogueYear": 2566, "officeCodes": ["P5002"], "deadlines": {"PLAN": "2022-12-31"}}}. */
@@ -70,10 +73,21 @@ class CycleController {
         return cycles.cycle(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "ไม่พบวงจร " + id));
     }
 
+    /** The cycle's offices the caller may see: all for OBEC, their own office or their region's offices otherwise. */
     @GetMapping("/{id}/offices")
     List<OfficeCycleView> offices(@PathVariable Long id) {
-        currentUser.requireAnyGroup(Groups.OBEC_ADMIN, Groups.OBEC_MONITOR);
-        return cycles.officeCycles(id);
+        one(id);
+        return access.filter(cycles.officeCycles(id), OfficeCycleView::officeCode);
+    }
+
+    /** One office's cycle: 403 outside the caller's offices, 404 when the office does not take part. */
+    @GetMapping("/{id}/offices/{officeCode}")
+    OfficeCycleView office(@PathVariable Long id, @PathVariable String officeCode) {
+        access.requireOffice(officeCode);
+        one(id);
+        return cycles.officeCycles(id).stream().filter(oc -> oc.officeCode().equalsIgnoreCase(officeCode.trim()))
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "เขตพื้นที่ " + officeCode + " ไม่อยู่ในวงจร " + id));
     }
 
     record LaunchBody(Integer fiscalYear, Integer catalogueYear, List<String> officeCodes,

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -44,11 +45,14 @@ public class IdentitySync implements ApplicationRunner {
     private final IdentityService identityService;
     private final OfficeService offices;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
-    IdentitySync(IdentityService identityService, OfficeService offices, PlatformTransactionManager transactions) {
+    IdentitySync(IdentityService identityService, OfficeService offices, PlatformTransactionManager transactions,
+                 ApplicationEventPublisher events) {
         this.identityService = identityService;
         this.offices = offices;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     @Override
@@ -66,9 +70,16 @@ public class IdentitySync implements ApplicationRunner {
         sync();
     }
 
-    /** Creates missing groups and renames changed ones, in one transaction (joining the caller's, if any). */
+    /**
+     * Creates missing groups and renames changed ones, in one transaction (joining the caller's, if any), then
+     * publishes {@link GroupsSynchronised} in that transaction.
+     */
     public GroupSyncSummary sync() {
-        return transaction.execute(status -> syncGroups());
+        return transaction.execute(status -> {
+            GroupSyncSummary summary = syncGroups();
+            events.publishEvent(new GroupsSynchronised(summary));
+            return summary;
+        });
     }
 
     private GroupSyncSummary syncGroups() {

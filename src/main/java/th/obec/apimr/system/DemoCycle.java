@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -56,11 +58,11 @@ class DemoCycle implements ApplicationRunner {
             return;
         }
         try {
-            identityService.setAuthenticatedUserId(DemoUsers.ADMIN);
+            authenticate(DemoUsers.ADMIN);
             ProcessInstance national = runtimeService.startProcessInstanceByKey("Process_NationalCycle", Map.of(
                     "fiscalYear", fiscalYear,
                     "officeCodes", String.join(",", DemoUsers.OFFICE_CODES)));
-            identityService.setAuthenticatedUserId(DemoUsers.ANALYST);
+            authenticate(DemoUsers.ANALYST);
             Task analysis = taskService.createTaskQuery().processInstanceId(national.getId())
                     .taskDefinitionKey("Task_AnalyseNationalPolicy").singleResult();
             taskService.claim(analysis.getId(), DemoUsers.ANALYST);
@@ -74,5 +76,13 @@ class DemoCycle implements ApplicationRunner {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** Acts as the user with their groups and tenants, as a sign-in would, so the engine's checks apply as to them. */
+    private void authenticate(String userId) {
+        identityService.setAuthentication(userId,
+                identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+                identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                        .map(Tenant::getId).toList());
     }
 }

@@ -114,7 +114,8 @@ class DashboardServiceTest {
                 "FY" + FISCAL_YEAR + "-P4002", Map.of("cycleId", cycle, "fiscalYear", FISCAL_YEAR, "officeCode", "P4002"));
         Task analysis = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2046-11-01T03:00:00Z")));
-        identityService.setAuthentication("coord.p4002", List.of(Groups.coordinators("P4002")));
+        // with the office's tenant, as a sign-in sets it: authorization and tenant checks are on
+        identityService.setAuthentication("coord.p4002", List.of(Groups.coordinators("P4002")), List.of("P4002"));
         try {
             formService.submitTaskForm(analysis.getId(), analysisForm(analysis.getId(), "1", "2"));
         } finally {

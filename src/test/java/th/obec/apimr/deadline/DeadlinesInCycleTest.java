@@ -309,7 +309,8 @@ class DeadlinesInCycleTest {
         Task analysis = taskService.createTaskQuery().processInstanceId(national.getId())
                 .taskDefinitionKey("Task_AnalyseNationalPolicy").singleResult();
         assertThat(deadlineProcess(analysis)).as("national tasks are followed too").isNotNull();
-        identityService.setAuthenticatedUserId(ADMIN);
+        // signed in with their groups, as the REST filter and the webapps do: authorization is on
+        identityService.setAuthentication(ADMIN, List.of(Groups.OBEC_ADMIN));
         try {
             formService.submitTaskForm(analysis.getId(), Map.of("policySummary", "นโยบายเร่งด่วน",
                     "guidanceToOffices", "ให้เขตวิเคราะห์บริบทและเลือกตัวชี้วัด"));

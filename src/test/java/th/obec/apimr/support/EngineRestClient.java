@@ -60,6 +60,15 @@ public final class EngineRestClient {
                 .body(body == null ? Map.of() : body).retrieve().toEntity(String.class));
     }
 
+    public Answer put(String path, Object body) {
+        return exchange(http.put().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .body(body == null ? Map.of() : body).retrieve().toEntity(String.class));
+    }
+
+    public Answer delete(String path) {
+        return exchange(http.delete().uri(path).retrieve().toEntity(String.class));
+    }
+
     /** Open tasks this user may work on (own or through a group), optionally of one task definition. */
     public List<JsonNode> myTasks(String taskDefinitionKey) {
         Map<String, Object> query = new LinkedHashMap<>();

@@ -71,9 +71,15 @@ class TasklistFiltersTest {
 
     final Date now = new Date(1_700_000_000_000L);
 
+    boolean authorizationWasEnabled;
+
     @BeforeEach
     void freezeClock() {
         ClockUtil.setCurrentTime(now);
+        // the engine checks authorizations (application.yml); these tests switch it on where they mean to, and the
+        // engine is shared with the other tests of this context, so it is restored afterwards
+        authorizationWasEnabled = engineConfiguration.isAuthorizationEnabled();
+        engineConfiguration.setAuthorizationEnabled(false);
     }
 
     @AfterEach
@@ -86,6 +92,7 @@ class TasklistFiltersTest {
         taskService.createTaskQuery().taskNameLike("filter-test-%").list()
                 .forEach(task -> taskService.deleteTask(task.getId(), true));
         filters.sync();
+        engineConfiguration.setAuthorizationEnabled(authorizationWasEnabled);
     }
 
     @Test
