@@ -3,20 +3,16 @@ package th.obec.apimr.dashboard;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import th.obec.apimr.identity.Groups;
 
 /**
  * Which offices a user may see on the dashboard, from their engine groups: OBEC administrators and monitors see
  * every office, a region reviewer the offices of their inspection region(s), a coordinator or director their own
- * office(s). The whole rule lives here so that a shared access policy can replace it in one place.
+ * office(s): the rule of {@link th.obec.apimr.security.AccessPolicy}, kept as a value so that one request's page
+ * is computed against one set of offices. Group names are read by {@link Groups}.
  */
 final class OfficeVisibility {
-
-    private static final Pattern OFFICE_GROUP = Pattern.compile("office-([A-Z0-9]+)-(coordinators|directors)");
-    private static final Pattern REGION_GROUP = Pattern.compile("region-([0-9]{2})-reviewers");
 
     private final boolean everything;
     private final Set<String> regions;
@@ -37,15 +33,8 @@ final class OfficeVisibility {
                 everything = true;
                 continue;
             }
-            Matcher office = OFFICE_GROUP.matcher(group);
-            if (office.matches()) {
-                offices.add(office.group(1));
-                continue;
-            }
-            Matcher region = REGION_GROUP.matcher(group);
-            if (region.matches()) {
-                regions.add(region.group(1));
-            }
+            Groups.officeOf(group).ifPresent(offices::add);
+            Groups.regionOf(group).ifPresent(regions::add);
         }
         return new OfficeVisibility(everything, Set.copyOf(regions), Set.copyOf(offices));
     }
