@@ -2,6 +2,10 @@ package th.obec.apimr.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,8 +42,9 @@ import th.obec.apimr.support.HeadlessChromium;
 
 /**
  * The cycle status page in headless Chromium: an administrator signs in through the Camunda login, filters by an
- * inspection region, sees that region's offices and drawn charts, opens an office and sees its tasks; a
- * coordinator sees their own office only and is refused another one.
+ * inspection region, sees that region's offices and drawn charts, opens an office and sees its tasks, then follows
+ * the round's link to the national roll-up and downloads it with the same login; a coordinator sees their own
+ * office only and is refused another one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -93,7 +99,7 @@ class DashboardInBrowserIT {
     }
 
     @Test
-    void administratorFiltersByRegionSeesChartsAndOpensAnOffice() {
+    void administratorFiltersByRegionSeesChartsOpensAnOfficeAndDownloadsTheRollup() throws IOException {
         try (HeadlessChromium browser = HeadlessChromium.start("th-TH", "dashboard")) {
             // not signed in: the page sends the browser to the Camunda login
             browser.open(url("/dashboard"));
@@ -132,7 +138,29 @@ class DashboardInBrowserIT {
             browser.waitForText(By.cssSelector("h1"), "APIMR cycle status of the area offices");
             waitForRows(browser, 4);
             browser.screenshot("admin-english");
+
+            downloadsTheRoundsRollupWithTheSameLogin(browser);
         }
+    }
+
+    /** The round card's link opens the roll-up page, whose API accepts the webapps' login; its CSV downloads. */
+    private void downloadsTheRoundsRollupWithTheSameLogin(HeadlessChromium browser) throws IOException {
+        Path downloads = Files.createDirectories(Path.of(System.getProperty("build.dir", "target"), "dashboard-downloads"));
+        Path csv = downloads.resolve("apimr-rollup-FY2566-MID_YEAR.csv");
+        Files.deleteIfExists(csv);
+        ChromeDriver driver = (ChromeDriver) browser.driver();
+        driver.executeCdpCommand("Page.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+
+        browser.open(browser.waitFor(By.cssSelector("a[data-rollup='MID_YEAR']")).getAttribute("href"));
+        browser.waitForText(By.id("rollup-title"), "ปีงบประมาณ 2566 รอบ 6 เดือน");
+        driver.findElement(By.id("download-csv")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "no roll-up download in " + downloads)
+                .until(d -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+        byte[] bytes = Files.readAllBytes(csv);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(text.split("\r\n")[0]).isEqualTo("สรุปผลการติดตาม ปีงบประมาณ 2566 รอบ 6 เดือน");
+        browser.screenshot("admin-rollup");
     }
 
     @Test
