@@ -14,9 +14,6 @@ class CycleEndToEndPostgresIT extends CycleEndToEndScenario {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase database = PostgresTestDatabase.create();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", () -> "");
+        PostgresTestDatabase.useFor(registry);
     }
 }

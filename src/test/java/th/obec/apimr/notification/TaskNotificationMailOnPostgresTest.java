@@ -1,6 +1,5 @@
 package th.obec.apimr.notification;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -20,17 +19,8 @@ import th.obec.apimr.support.PostgresTestDatabase;
 @DirtiesContext
 class TaskNotificationMailOnPostgresTest extends TaskNotificationMailTest {
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> "");
+        PostgresTestDatabase.useFor(registry);
     }
 }

@@ -3,7 +3,6 @@ package th.obec.apimr.office;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,18 +26,9 @@ import th.obec.apimr.support.PostgresTestDatabase;
 @DirtiesContext
 class ReferenceDataOnPostgresTest {
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> "");
+        PostgresTestDatabase.useFor(registry);
     }
 
     @Autowired

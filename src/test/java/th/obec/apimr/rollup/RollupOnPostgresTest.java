@@ -7,10 +7,9 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -25,30 +24,15 @@ import th.obec.apimr.rollup.SampleView.SaveRequest;
 import th.obec.apimr.support.PostgresTestDatabase;
 
 /** The V11 migration, the roll-up's queries and a saved sample on PostgreSQL. */
+@ExtendWith(PostgresTestDatabase.DropAfterAll.class) // first: its afterAll runs after Spring closed the context
 @SpringBootTest
 @ActiveProfiles("test")
 @DirtiesContext
 class RollupOnPostgresTest {
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.drop();
-        }
+        PostgresTestDatabase.useFor(registry);
     }
 
     @Autowired

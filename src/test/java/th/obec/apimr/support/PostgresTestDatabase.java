@@ -51,6 +51,18 @@ public final class PostgresTestDatabase {
         return database;
     }
 
+    /**
+     * Creates a database for the Spring context being built and points its data source at it; with
+     * {@link DropAfterAll} on the test class the database is dropped after the class. Call it from the class's
+     * {@code @DynamicPropertySource} method.
+     */
+    public static void useFor(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        PostgresTestDatabase database = create();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
     public String url() {
         return "jdbc:postgresql://" + HOST + "/" + name;
     }
