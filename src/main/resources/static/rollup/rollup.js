@@ -93,7 +93,7 @@
   // ----- loading -----
 
   function start() {
-    json('/api/cycles').then(function (cycles) {
+    json('/api/dashboard/cycles').then(function (cycles) { // accepts the webapps' login, as /api/rollup does
       var select = clear($('cycle-select'));
       cycles.sort(function (a, b) { return b.fiscalYear - a.fiscalYear; });
       cycles.forEach(function (cycle) {
