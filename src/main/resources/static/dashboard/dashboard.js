@@ -12,6 +12,7 @@
   var TEXT = {
     th: {
       title: 'สถานะวงจร APIMR ของเขตพื้นที่', cycle: 'วงจร', tasklist: 'Tasklist', fiscalYear: 'ปีงบประมาณ',
+      notificationsLink: 'การแจ้งเตือนและการแจ้งผู้บริหาร',
       chartFunnel: 'จำนวนเขตพื้นที่ตามขั้นของวงจร (ถึงขั้นนี้แล้ว)', chartLevels: 'การกระจายระดับคุณภาพรายรอบ',
       chartRegions: 'ความครบถ้วนของการรายงานรายเขตตรวจราชการ (%)',
       region: 'เขตตรวจราชการ', officeType: 'ประเภท', phase: 'ขั้นปัจจุบัน', statusOf: 'สถานะรายงาน',
@@ -42,6 +43,7 @@
     },
     en: {
       title: 'APIMR cycle status of the area offices', cycle: 'Cycle', tasklist: 'Tasklist', fiscalYear: 'Fiscal year',
+      notificationsLink: 'Notifications and escalations',
       chartFunnel: 'Offices by cycle step (reached so far)', chartLevels: 'Quality levels per round',
       chartRegions: 'Reporting completeness by inspection region (%)',
       region: 'Inspection region', officeType: 'Type', phase: 'Current step', statusOf: 'Report status',
@@ -228,6 +230,8 @@
       option.textContent = t('fiscalYear') + ' ' + option.textContent.replace(/^\D+/, '');
     });
     if (!state.data) { return; }
+    // only OBEC administrators may read the record of notifications and escalations
+    $('notifications-link').hidden = !state.data.admin;
     $('scope').textContent = { ALL: t('scopeAll'), REGION: t('scopeRegion'), OFFICE: t('scopeOffice') }[state.data.scope];
     $('as-of').textContent = t('asOf') + ' ' + formatDate(state.data.asOf, true);
     renderRounds();

@@ -16,10 +16,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardPage {
 
     private static final Resource PAGE = new ClassPathResource("static/dashboard/index.html");
+    private static final Resource NOTIFICATIONS = new ClassPathResource("static/dashboard/notifications.html");
 
     @GetMapping({"/dashboard", "/dashboard/"})
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore()).body(PAGE);
+    }
+
+    /** Administrators' page of recorded notifications and escalated tasks; its API refuses everyone else (403). */
+    @GetMapping("/dashboard/notifications")
+    ResponseEntity<Resource> notifications() {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore()).body(NOTIFICATIONS);
     }
 }

@@ -137,7 +137,7 @@ class DashboardService {
                     ROLLUP_URL.formatted(cycle.id(), round.name())));
         }
         return new CycleDashboard(cycle.id(), cycle.fiscalYear(), cycle.status(), visibility.scope(), now, deadlines,
-                rounds, national, regions, phases(rows), rows);
+                rounds, national, regions, phases(rows), rows, visibility.isAdmin());
     }
 
     /** One office's cycle: its row, every task with dates and who did it, its plan and its reports. */

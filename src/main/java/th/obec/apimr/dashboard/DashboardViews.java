@@ -25,6 +25,7 @@ public final class DashboardViews {
      * The status page of one cycle for one user: the offices they may see and the figures over those offices.
      *
      * @param scope     {@code ALL}, {@code REGION} or {@code OFFICE}: what the figures cover
+     * @param admin     true for OBEC administrators: the page links to the record of notifications and escalations
      * @param asOf      the moment the figures were computed (the engine's clock)
      * @param national  per round, over every office the user sees
      * @param regions   per inspection region with a visible office, per round
@@ -32,7 +33,8 @@ public final class DashboardViews {
      */
     public record CycleDashboard(Long cycleId, int fiscalYear, String cycleStatus, String scope, Instant asOf,
                                  List<DeadlineEntry> deadlines, List<RoundEntry> rounds, List<RoundFigures> national,
-                                 List<RegionFigures> regions, List<PhaseCount> phases, List<OfficeRow> offices) {
+                                 List<RegionFigures> regions, List<PhaseCount> phases, List<OfficeRow> offices,
+                                 boolean admin) {
     }
 
     public record DeadlineEntry(String key, String labelTh, LocalDate date) {

@@ -15,33 +15,42 @@ import th.obec.apimr.identity.Groups;
 final class OfficeVisibility {
 
     private final boolean everything;
+    private final boolean admin;
     private final Set<String> regions;
     private final Set<String> offices;
 
-    private OfficeVisibility(boolean everything, Set<String> regions, Set<String> offices) {
+    private OfficeVisibility(boolean everything, boolean admin, Set<String> regions, Set<String> offices) {
         this.everything = everything;
+        this.admin = admin;
         this.regions = regions;
         this.offices = offices;
     }
 
     static OfficeVisibility of(List<String> groupIds) {
         boolean everything = false;
+        boolean admin = false;
         Set<String> regions = new TreeSet<>();
         Set<String> offices = new TreeSet<>();
         for (String group : groupIds) {
             if (Groups.OBEC_ADMIN.equals(group) || Groups.OBEC_MONITOR.equals(group)) {
                 everything = true;
+                admin |= Groups.OBEC_ADMIN.equals(group);
                 continue;
             }
             Groups.officeOf(group).ifPresent(offices::add);
             Groups.regionOf(group).ifPresent(regions::add);
         }
-        return new OfficeVisibility(everything, Set.copyOf(regions), Set.copyOf(offices));
+        return new OfficeVisibility(everything, admin, Set.copyOf(regions), Set.copyOf(offices));
     }
 
     /** True when the user may see some office. */
     boolean seesAny() {
         return everything || !regions.isEmpty() || !offices.isEmpty();
+    }
+
+    /** True for OBEC administrators: the page links to the record of notifications and escalations. */
+    boolean isAdmin() {
+        return admin;
     }
 
     boolean seesEverything() {

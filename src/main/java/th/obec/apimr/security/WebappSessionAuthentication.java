@@ -30,7 +30,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The status page ({@code /dashboard}), its API ({@code /api/dashboard/*}) and the national roll-up's API
- * ({@code /api/rollup/*}) accept the Camunda webapps' login:
+ * ({@code /api/rollup/*}), and the administrators' record of notifications and escalated tasks
+ * ({@code /api/admin/notifications}, {@code /api/admin/escalations}) accept the Camunda webapps' login:
  * whoever logged in to Welcome/Tasklist (same servlet session) is the engine's current user for the request, with
  * their groups read afresh. Without that session the API falls back to HTTP Basic (the engine REST filter of
  * {@link RestAuthenticationConfig}); the page accepts HTTP Basic too and otherwise redirects to the Camunda login.
@@ -49,6 +50,8 @@ class WebappSessionAuthentication {
         registration.setName("apimr-webapp-session-authentication");
         // the roll-up page (/rollup) holds no data and reads /api/rollup with whatever login the browser has
         registration.addUrlPatterns("/dashboard", "/dashboard/*", "/api/dashboard/*", "/api/rollup/*");
+        // the notifications page (/dashboard/notifications) reads these two administrator APIs
+        registration.addUrlPatterns("/api/admin/notifications", "/api/admin/escalations");
         // before the engine REST filter (registered with the lowest precedence)
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

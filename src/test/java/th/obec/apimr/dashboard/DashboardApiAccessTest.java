@@ -158,6 +158,39 @@ class DashboardApiAccessTest {
         assertThat(send(browser, get("/api/cycles").build()).status()).isEqualTo(401);
     }
 
+    @Test
+    void camundaWebappLoginReachesTheNotificationAndEscalationRecordsOfAdministratorsOnly() throws Exception {
+        HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        assertThat(send(admin, get("/api/admin/notifications").build()).status()).isEqualTo(401);
+        logInToCamunda(admin, "dash.admin");
+        Answer notices = send(admin, get("/api/admin/notifications?officeCode=P5002&size=10").build());
+        assertThat(notices.status()).isEqualTo(200);
+        assertThat(notices.json().get("size").asInt()).isEqualTo(10);
+        assertThat(notices.json().get("items").isArray()).isTrue();
+        Answer escalations = send(admin, get("/api/admin/escalations?cycleId=" + cycleId).build());
+        assertThat(escalations.status()).isEqualTo(200);
+        assertThat(escalations.json().isArray()).isTrue();
+        Answer page = send(admin, get("/dashboard/notifications").build());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/dashboard/notifications.js");
+        assertThat(send(admin, get("/api/dashboard/cycles/" + cycleId).build()).json().get("admin").asBoolean()).isTrue();
+        // the session opens these two records only, not the rest of the administrators' API
+        assertThat(send(admin, get("/api/admin/cycles/" + cycleId + "/deadlines/extensions").build()).status())
+                .isEqualTo(401);
+
+        for (String user : List.of("dash.coord5002", "dash.monitor")) {
+            HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            logInToCamunda(other, user);
+            assertThat(send(other, get("/api/admin/notifications").build()).status()).as(user).isEqualTo(403);
+            assertThat(send(other, get("/api/admin/escalations?cycleId=" + cycleId).build()).status()).as(user)
+                    .isEqualTo(403);
+            assertThat(send(other, get("/api/dashboard/cycles/" + cycleId).build()).json().get("admin").asBoolean())
+                    .as(user).isFalse();
+        }
+    }
+
     // ----- helpers -----
 
     /** Logs in as the Welcome app does: its CSRF cookie, then the login form. */
