@@ -14,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +34,7 @@ import th.obec.apimr.support.TaskFormDriver;
 import th.obec.apimr.support.TaskFormSpringTest;
 import th.obec.apimr.support.TestOffices;
 import th.obec.apimr.support.TestOffices.TestOffice;
+import th.obec.apimr.support.TestUsers;
 
 @TaskFormSpringTest
 @AutoConfigureMockMvc
@@ -162,13 +162,7 @@ class AuditTrailTest {
     }
 
     private String user(String id, String group) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, group);
-        }
-        return id;
+        return TestUsers.ensure(identityService, id, PASSWORD, null, group);
     }
 
     private List<JsonNode> officeAudit(String userId, String code, String query) throws Exception {

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * A FY2566 cycle for three offices in two inspection regions, from launch to the national reflection, every step
@@ -311,14 +311,7 @@ abstract class CycleEndToEndScenario {
     }
 
     private EngineRestClient user(String id, String groupId) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Test");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, groupId);
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, null, groupId);
         return new EngineRestClient(port, id, PASSWORD);
     }
 }

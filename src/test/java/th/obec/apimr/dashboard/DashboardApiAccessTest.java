@@ -19,7 +19,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.identity.Groups;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * Who sees what through the dashboard's API over HTTP, signed in with HTTP Basic or through the Camunda webapps'
@@ -255,15 +255,6 @@ class DashboardApiAccessTest {
     }
 
     private void user(String id, String group) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Dashboard");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            if (group != null) {
-                identityService.createMembership(id, group);
-            }
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, null, group);
     }
 }

@@ -16,8 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +37,7 @@ import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.HeadlessChromium;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * The cycle status page in headless Chromium: an administrator signs in through the Camunda login, filters by an
@@ -219,22 +218,6 @@ class DashboardInBrowserIT {
     }
 
     private void user(String id, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identityService.newUser(id);
-        user.setFirstName(id);
-        user.setLastName("Browser");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        for (String groupId : groups) {
-            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-                Group group = identityService.newGroup(groupId);
-                group.setName(groupId);
-                group.setType("SYSTEM");
-                identityService.saveGroup(group);
-            }
-            identityService.createMembership(id, groupId);
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, null, groups);
     }
 }

@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +37,7 @@ import th.obec.apimr.cycle.Deadline;
 import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.HeadlessChromium;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * The administrators' page of notifications and escalated tasks in headless Chromium. Two offices' analyses run
@@ -235,23 +234,6 @@ class NotificationsPageIT {
     }
 
     private void user(String id, String email, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identityService.newUser(id);
-        user.setFirstName(id);
-        user.setLastName("Browser");
-        user.setEmail(email);
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        for (String groupId : groups) {
-            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-                Group group = identityService.newGroup(groupId);
-                group.setName(groupId);
-                group.setType("SYSTEM");
-                identityService.saveGroup(group);
-            }
-            identityService.createMembership(id, groupId);
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, email, groups);
     }
 }

@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -57,6 +56,7 @@ import th.obec.apimr.identity.Groups;
 import th.obec.apimr.notification.NoticeKind;
 import th.obec.apimr.notification.TaskNotifier;
 import th.obec.apimr.office.OfficeService;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * The deadlines of a real office cycle in the application: the office's analysis task gets its reminders, due
@@ -519,14 +519,7 @@ class DeadlinesInCycleTest {
     }
 
     private void user(String id, String groupId) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-        }
-        if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
-            identityService.createMembership(id, groupId);
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, null, groupId);
     }
 
     private RestClient client(String userId) {

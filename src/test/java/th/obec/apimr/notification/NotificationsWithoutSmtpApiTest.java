@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import th.obec.apimr.identity.Groups;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * The demo setting: no SMTP server configured. Notices are recorded (RECORDED_ONLY) and administrators list them over
@@ -266,15 +266,7 @@ class NotificationsWithoutSmtpApiTest {
     }
 
     private void user(String id, String email, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            user.setEmail(email);
-            identityService.saveUser(user);
-        }
-        for (String group : groups) {
-            identityService.createMembership(id, group);
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, email, groups);
     }
 
     private RestClient client(String userId) {

@@ -8,7 +8,6 @@ import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import th.obec.apimr.identity.Groups;
+import th.obec.apimr.support.TestUsers;
 
 /** The office API over HTTP, signed in with HTTP Basic as engine users. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -157,12 +157,7 @@ class OfficeApiTest {
     }
 
     private void user(String id, String groupId) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-        }
-        identityService.createMembership(id, groupId);
+        TestUsers.ensure(identityService, id, PASSWORD, null, groupId);
     }
 
     private RestClient client(String userId) {

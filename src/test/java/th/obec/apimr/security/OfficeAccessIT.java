@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +43,7 @@ import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.EngineRestClient.Answer;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * "Each office sees its own work only", through the engine REST API (what Tasklist and Cockpit use) and the
@@ -479,14 +479,7 @@ class OfficeAccessIT {
     }
 
     private EngineRestClient user(String id, String groupId) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Test");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, groupId);
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, null, groupId);
         return new EngineRestClient(port, id, PASSWORD);
     }
 }

@@ -11,8 +11,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +31,7 @@ import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.HeadlessChromium;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * Text a user typed is shown as text in every page that shows it, in headless Chromium: a coordinator of P5002
@@ -185,22 +184,7 @@ class UserTextRendersAsTextIT {
     }
 
     private EngineRestClient user(String id, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Test");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            for (String groupId : groups) {
-                if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-                    Group group = identityService.newGroup(groupId);
-                    group.setName(groupId);
-                    group.setType("SYSTEM");
-                    identityService.saveGroup(group);
-                }
-                identityService.createMembership(id, groupId);
-            }
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, null, groups);
         return new EngineRestClient(port, id, PASSWORD);
     }
 }

@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
+import th.obec.apimr.support.TestUsers;
 
 /**
  * Systematically malformed submissions (wrong types, negatives, huge numbers and strings, missing fields, malformed
@@ -453,12 +453,7 @@ class MalformedSubmissionsIT {
     }
 
     private EngineRestClient user(String id, String groupId) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, groupId);
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, null, groupId);
         return new EngineRestClient(port, id, PASSWORD);
     }
 }
