@@ -25,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,13 +185,8 @@ class DashboardInBrowserIT {
 
     /** The Camunda login the page redirected to (Welcome), then back to the page. */
     private void logIn(HeadlessChromium browser, String user) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                .until(ExpectedConditions.urlContains("/camunda/app/welcome/default/"));
-        browser.waitFor(By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(90)).sendKeys(user);
-        browser.driver().findElement(By.cssSelector("input[type='password']")).sendKeys(PASSWORD);
-        browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+        browser.waitForCamundaLogin();
+        browser.signInToCamunda(user, PASSWORD);
     }
 
     private static void waitForRows(HeadlessChromium browser, int count) {

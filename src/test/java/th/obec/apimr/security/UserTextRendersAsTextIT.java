@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -153,14 +152,9 @@ class UserTextRendersAsTextIT {
         if (start != null) {
             browser.open(start);
         } else {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                    .until(ExpectedConditions.urlContains("/camunda/app/welcome/default/"));
+            browser.waitForCamundaLogin();
         }
-        browser.waitFor(By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(90)).sendKeys(userId);
-        browser.driver().findElement(By.cssSelector("input[type='password']")).sendKeys(PASSWORD);
-        browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+        browser.signInToCamunda(userId, PASSWORD);
     }
 
     private String url(String path) {

@@ -84,6 +84,21 @@ public final class HeadlessChromium implements AutoCloseable {
                 .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Waits until a page sent the browser to the Camunda login (the Welcome app). */
+    public void waitForCamundaLogin() {
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.urlContains("/camunda/app/welcome/default/"));
+    }
+
+    /** Fills in the Camunda login form the page shows, sends it and waits until the form is gone. */
+    public void signInToCamunda(String userId, String password) {
+        waitFor(By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(90)).sendKeys(userId);
+        driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    }
+
     /** Saves what the page shows now, for a person to look at. */
     public Path screenshot(String name) {
         try {
