@@ -1,5 +1,6 @@
 package th.obec.apimr.ops;
 
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -59,11 +60,11 @@ class ProductMetrics implements MeterBinder {
 
     private void gauge(MeterRegistry registry, String name, String description,
                        ToDoubleFunction<ProductFigures.Snapshot> value) {
-        Gauge.builder(name, figures, f -> value(f, s -> value.applyAsDouble(s))).description(description)
+        Gauge.builder(name, figures, f -> value(f, value::applyAsDouble)).description(description)
                 .register(registry);
     }
 
-    private static double value(ProductFigures figures, java.util.function.Function<ProductFigures.Snapshot, Number> of) {
+    private static double value(ProductFigures figures, Function<ProductFigures.Snapshot, Number> of) {
         return figures.current().map(of).map(Number::doubleValue).orElse(Double.NaN);
     }
 
