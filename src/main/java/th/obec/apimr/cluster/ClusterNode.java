@@ -1,5 +1,7 @@
 package th.obec.apimr.cluster;
 
+import java.util.UUID;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -31,8 +33,9 @@ class ClusterNode {
     /**
      * The node's name in the engine ({@code apimr.cluster.node-name}, {@code APIMR_NODE_NAME}): the engine writes it
      * into the history of every job it runs (Cockpit's job log, {@code ACT_HI_JOB_LOG.HOSTNAME_}), so an operator
-     * sees which node ran or failed a job. Unset: the engine's default, the machine's IP address and the engine's
-     * name.
+     * sees which node ran or failed a job, and the job executor locks jobs as {@code <name>/<random id>}
+     * ({@code ACT_RU_JOB.LOCK_OWNER_}), so one sees which node holds a job. Unset: the engine's defaults (the
+     * machine's IP address and the engine's name; a random lock owner).
      */
     static final class NodeName extends AbstractProcessEnginePlugin {
 
@@ -49,6 +52,13 @@ class ClusterNode {
             if (!name.isEmpty()) {
                 configuration.setHostname(name);
                 LOG.info("This node runs jobs as '{}'", name);
+            }
+        }
+
+        @Override
+        public void postInit(ProcessEngineConfigurationImpl configuration) {
+            if (!name.isEmpty() && configuration.getJobExecutor() != null) {
+                configuration.getJobExecutor().setLockOwner(name + "/" + UUID.randomUUID());
             }
         }
     }
