@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import th.obec.apimr.cluster.ReferenceDataLock;
 import th.obec.apimr.office.OfficeService;
 import th.obec.apimr.office.OfficeStartup;
 import th.obec.apimr.office.OfficeView;
@@ -46,13 +47,15 @@ public class IdentitySync implements ApplicationRunner {
     private final OfficeService offices;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final ReferenceDataLock lock;
 
     IdentitySync(IdentityService identityService, OfficeService offices, PlatformTransactionManager transactions,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, ReferenceDataLock lock) {
         this.identityService = identityService;
         this.offices = offices;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
+        this.lock = lock;
     }
 
     @Override
@@ -72,10 +75,12 @@ public class IdentitySync implements ApplicationRunner {
 
     /**
      * Creates missing groups and renames changed ones, in one transaction (joining the caller's, if any), then
-     * publishes {@link GroupsSynchronised} in that transaction.
+     * publishes {@link GroupsSynchronised} in that transaction. Nodes of a cluster take turns
+     * ({@link ReferenceDataLock}).
      */
     public GroupSyncSummary sync() {
         return transaction.execute(status -> {
+            lock.lockForThisTransaction();
             GroupSyncSummary summary = syncGroups();
             events.publishEvent(new GroupsSynchronised(summary));
             return summary;

@@ -14,10 +14,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.obec.apimr.cluster.ReferenceDataLock;
+
 /**
  * Imports the office and inspection region CSV files. An import is an upsert by code: new rows are created,
  * changed rows updated, and offices missing from the file become inactive; importing the same file twice
- * changes nothing. A malformed file is refused as a whole with {@link ImportRejectedException}, naming the line
+ * changes nothing; imports on several nodes take turns ({@link ReferenceDataLock}). A malformed file is refused as a whole with {@link ImportRejectedException}, naming the line
  * and column of the first problem; nothing of it is saved.
  */
 @Service
@@ -28,12 +30,15 @@ public class OfficeImporter {
     private final OfficeRepository offices;
     private final InspectionRegionRepository regions;
     private final ApplicationEventPublisher events;
+    private final ReferenceDataLock lock;
     private final Clock clock;
 
-    OfficeImporter(OfficeRepository offices, InspectionRegionRepository regions, ApplicationEventPublisher events) {
+    OfficeImporter(OfficeRepository offices, InspectionRegionRepository regions, ApplicationEventPublisher events,
+                   ReferenceDataLock lock) {
         this.offices = offices;
         this.regions = regions;
         this.events = events;
+        this.lock = lock;
         this.clock = Clock.systemUTC();
     }
 
@@ -44,6 +49,7 @@ public class OfficeImporter {
      */
     @Transactional
     public ImportSummary importOffices(byte[] csv) {
+        lock.lockForThisTransaction();
         Set<String> knownRegions = regions.findAll().stream().map(InspectionRegion::getCode).collect(Collectors.toSet());
         List<OfficeRecord> records = OfficeCsv.read(csv, knownRegions);
         Instant now = clock.instant();
@@ -87,6 +93,7 @@ public class OfficeImporter {
      */
     @Transactional
     public ImportSummary importRegions(byte[] csv) {
+        lock.lockForThisTransaction();
         List<RegionRecord> records = RegionCsv.read(csv);
         Instant now = clock.instant();
         Map<String, InspectionRegion> existing = regions.findAll().stream()

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import th.obec.apimr.cluster.ReferenceDataLock;
 import th.obec.apimr.cycle.OfficeCycles;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.identity.IdentitySync;
@@ -118,9 +119,11 @@ class TasklistFilters implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final OfficeService offices;
     private final TransactionTemplate transaction;
+    private final ReferenceDataLock lock;
 
     TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
-                    OfficeService offices, PlatformTransactionManager transactions) {
+                    OfficeService offices, PlatformTransactionManager transactions, ReferenceDataLock lock) {
+        this.lock = lock;
         this.filterService = filterService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
@@ -143,9 +146,13 @@ class TasklistFilters implements ApplicationRunner {
         sync();
     }
 
-    /** Brings the shared filters and their grants in line with {@link #definitions()}, in one transaction. */
+    /**
+     * Brings the shared filters and their grants in line with {@link #definitions()}, in one transaction; nodes of a
+     * cluster take turns ({@link ReferenceDataLock}), so a filter is never created twice.
+     */
     void sync() {
         transaction.executeWithoutResult(status -> {
+            lock.lockForThisTransaction();
             ProductGroups groups = productGroups();
             retire();
             for (Definition definition : definitions()) {
