@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,8 +29,8 @@ import th.obec.apimr.report.ReportStatus;
 /**
  * The dashboard's reads, each one query for a whole cycle (never one per office): office cycles, offices, chosen
  * indicators and indicator reports from the application's tables (read-only SQL projections over the tables of the
- * cycle, office, analysis and report capabilities, defined by their Flyway migrations), open tasks and escalations
- * from the engine.
+ * cycle, office, analysis and report capabilities, defined by their Flyway migrations), open tasks from the engine's
+ * task table joined with the office cycles, escalations and task history through the engine's API.
  */
 @Component
 class DashboardData {
@@ -75,10 +74,12 @@ class DashboardData {
                 rs.getString("office_code"), rs.getString("process_instance_id"), Phase.valueOf(rs.getString("phase"))));
     }
 
-    /** Every office by code. */
-    Map<String, OfficeData> offices() {
+    /** The offices taking part in a cycle, by code. */
+    Map<String, OfficeData> offices(Long cycleId) {
         Map<String, OfficeData> offices = new HashMap<>();
-        jdbc.query("select code, office_type, short_name_th, provinces_th, region_code from office", rs -> {
+        jdbc.query("select o.code, o.office_type, o.short_name_th, o.provinces_th, o.region_code from office o"
+                + " join office_cycle oc on oc.office_code = o.code where oc.cycle_id = :cycleId",
+                new MapSqlParameterSource("cycleId", cycleId), rs -> {
             String provinces = rs.getString("provinces_th");
             offices.put(rs.getString("code"), new OfficeData(rs.getString("code"),
                     OfficeType.valueOf(rs.getString("office_type")), rs.getString("short_name_th"),
@@ -125,19 +126,50 @@ class DashboardData {
         return chosen;
     }
 
-    /** The open user tasks of these process instances. */
-    List<Task> openTasks(Collection<String> processInstanceIds) {
-        List<Task> tasks = new ArrayList<>();
-        for (String[] chunk : chunks(processInstanceIds)) {
-            tasks.addAll(taskService.createTaskQuery().processInstanceIdIn(chunk).list());
-        }
-        return tasks;
+    /** An open user task as a row of the dashboard needs it. */
+    record OpenTask(String id, String processInstanceId, String name, String taskDefinitionKey, Instant dueDate) {
     }
 
-    /** The ids of the tasks of these process instances whose task-local {@code escalated} is true. */
+    /**
+     * The open user tasks of the office cycles' process instances of a cycle (of one office cycle when given), in
+     * one query: the engine's task table joined with the office cycles (a read-only projection of
+     * {@code ACT_RU_TASK}; whom the dashboard shows which office is decided by {@link OfficeVisibility}).
+     */
+    List<OpenTask> openTasks(Long cycleId, Long officeCycleId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("cycleId", cycleId);
+        String sql = "select t.ID_, t.PROC_INST_ID_, t.NAME_, t.TASK_DEF_KEY_, t.DUE_DATE_ from ACT_RU_TASK t"
+                + " join office_cycle oc on oc.process_instance_id = t.PROC_INST_ID_ where oc.cycle_id = :cycleId";
+        if (officeCycleId != null) {
+            sql += " and oc.id = :officeCycleId";
+            params.addValue("officeCycleId", officeCycleId);
+        }
+        return jdbc.query(sql, params, (rs, row) -> {
+            java.sql.Timestamp due = rs.getTimestamp(5);
+            return new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    due == null ? null : due.toInstant());
+        });
+    }
+
+    /**
+     * The ids of the tasks of these process instances whose task-local {@code escalated} is true. For many instances
+     * (more than one IN list) one query of every {@code escalated} variable of the engine, kept for these instances;
+     * otherwise a query per IN list of instance ids.
+     */
     Set<String> escalatedTaskIds(Collection<String> processInstanceIds) {
         Set<String> escalated = new HashSet<>();
-        for (String[] chunk : chunks(processInstanceIds)) {
+        List<String[]> chunks = chunks(processInstanceIds);
+        if (chunks.size() > 1) {
+            Set<String> wanted = new HashSet<>(processInstanceIds);
+            for (VariableInstance variable : runtimeService.createVariableInstanceQuery().variableName(ESCALATED)
+                    .disableCustomObjectDeserialization().list()) {
+                if (variable.getTaskId() != null && wanted.contains(variable.getProcessInstanceId())
+                        && isTrue(variable.getValue())) {
+                    escalated.add(variable.getTaskId());
+                }
+            }
+            return escalated;
+        }
+        for (String[] chunk : chunks) {
             for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
                     .processInstanceIdIn(chunk).variableName(ESCALATED).disableCustomObjectDeserialization().list()) {
                 if (variable.getTaskId() != null && isTrue(variable.getValue())) {

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +40,7 @@ import th.obec.apimr.dashboard.DashboardViews.RoundFigures;
 import th.obec.apimr.dashboard.DashboardViews.TaskEntry;
 import th.obec.apimr.dashboard.DashboardData.OfficeCycleRow;
 import th.obec.apimr.dashboard.DashboardData.OfficeData;
+import th.obec.apimr.dashboard.DashboardData.OpenTask;
 import th.obec.apimr.dashboard.RoundRules.ReportRow;
 import th.obec.apimr.indicator.IndicatorCatalogue;
 import th.obec.apimr.indicator.IndicatorView;
@@ -55,7 +55,7 @@ import th.obec.apimr.report.ReportView;
  * The cycle status page's figures: per office its phase, open, overdue and escalated tasks, next deadline and its
  * standing in each round; per round the completeness, timeliness and quality levels, nationally and per region.
  * Computed on each request from the application's tables and the engine, with a fixed number of queries whatever
- * the number of offices.
+ * the number of offices (BENCHMARKS.md, "Dashboard API": 245 offices and 29,000 units).
  */
 @Service
 class DashboardService {
@@ -97,7 +97,7 @@ class DashboardService {
     @Transactional(readOnly = true)
     public CycleDashboard cycle(Long cycleId, OfficeVisibility visibility) {
         CycleView cycle = findCycle(cycleId);
-        Map<String, OfficeData> officeByCode = data.offices();
+        Map<String, OfficeData> officeByCode = data.offices(cycleId);
         Map<String, RegionView> regionByCode = offices.regions().stream()
                 .collect(Collectors.toMap(RegionView::code, Function.identity()));
         List<OfficeCycleRow> visible = data.officeCycles(cycleId, null).stream()
@@ -208,8 +208,8 @@ class DashboardService {
         }
         List<String> instanceIds = officeCycles.stream().map(OfficeCycleRow::processInstanceId)
                 .filter(id -> id != null).toList();
-        Map<String, List<Task>> tasksByInstance = data.openTasks(instanceIds).stream()
-                .collect(Collectors.groupingBy(Task::getProcessInstanceId));
+        Map<String, List<OpenTask>> tasksByInstance = data.openTasks(cycle.id(), onlyOfficeCycle).stream()
+                .collect(Collectors.groupingBy(OpenTask::processInstanceId));
         Set<String> escalated = data.escalatedTaskIds(instanceIds);
         Map<Round, Instant> due = new EnumMap<>(Round.class);
         for (Round round : Round.values()) {
@@ -230,21 +230,21 @@ class DashboardService {
                 rounds.add(RoundRules.officeRound(round, expected, officeReports.getOrDefault(round, List.of()),
                         due.get(round), now, oc.phase()));
             }
-            List<Task> open = oc.processInstanceId() == null ? List.of()
+            List<OpenTask> open = oc.processInstanceId() == null ? List.of()
                     : tasksByInstance.getOrDefault(oc.processInstanceId(), List.of());
             int overdue = 0;
             int escalatedCount = 0;
-            Task next = null;
-            for (Task task : open) {
-                if (task.getDueDate() != null) {
-                    if (task.getDueDate().toInstant().isBefore(now)) {
+            OpenTask next = null;
+            for (OpenTask task : open) {
+                if (task.dueDate() != null) {
+                    if (task.dueDate().isBefore(now)) {
                         overdue++;
                     }
-                    if (next == null || task.getDueDate().before(next.getDueDate())) {
+                    if (next == null || task.dueDate().isBefore(next.dueDate())) {
                         next = task;
                     }
                 }
-                if (escalated.contains(task.getId())) {
+                if (escalated.contains(task.id())) {
                     escalatedCount++;
                 }
             }
@@ -255,8 +255,8 @@ class DashboardService {
                     office == null ? null : office.regionCode(),
                     region == null ? null : region.nameTh(), region == null ? null : region.nameEn(),
                     oc.phase(), RoundRules.letter(oc.phase()), open.size(), overdue, escalatedCount,
-                    next == null ? null : next.getDueDate().toInstant(),
-                    next == null ? null : next.getName(), next == null ? null : next.getTaskDefinitionKey(),
+                    next == null ? null : next.dueDate(),
+                    next == null ? null : next.name(), next == null ? null : next.taskDefinitionKey(),
                     rounds));
         }
         rows.sort(Comparator.comparing((OfficeRow r) -> r.regionCode() == null ? "" : r.regionCode())
