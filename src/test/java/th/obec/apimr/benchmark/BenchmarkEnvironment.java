@@ -65,6 +65,9 @@ final class BenchmarkEnvironment {
         all.put("spring.datasource.username", database.user());
         all.put("spring.datasource.password", "");
         all.put("server.port", 0);
+        // The shared test server has room for about 100 connections; a pool fits the job executor's 8 threads.
+        all.put("spring.datasource.hikari.maximum-pool-size", 16);
+        all.put("spring.datasource.hikari.minimum-idle", 2);
         all.put("logging.level.org.camunda.bpm.engine.jobexecutor", "warn");
         all.putAll(properties);
         // As command-line arguments: they win over application-test.yml (builder properties would not).
@@ -90,6 +93,7 @@ final class BenchmarkEnvironment {
         pool.setUsername(database.user());
         pool.setPassword("");
         pool.setMaximumPoolSize(10);
+        pool.setMinimumIdle(2);
         pool.setPoolName("stock-" + name);
         DataSource dataSource = counter.wrap(new HikariDataSource(pool));
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();

@@ -66,7 +66,7 @@ class ReminderThroughputBenchmark {
     private static final String PROCESS = "Process_ReminderBenchmark";
     private static final Instant SET_UP_TIME = Instant.parse("2023-01-02T02:00:00Z");
     private static final Date DUE = Date.from(Instant.parse("2023-02-15T09:30:00Z"));
-    private static final long ROUND_TIMEOUT_MS = 300_000;
+    private static final long ROUND_TIMEOUT_MS = 180_000;
 
     /** Camunda's own defaults of the Spring Boot starter's camunda.bpm.job-execution.* */
     private static final Map<String, Object> CAMUNDA_DEFAULTS = Map.of(
@@ -76,6 +76,7 @@ class ReminderThroughputBenchmark {
             "camunda.bpm.job-execution.max-jobs-per-acquisition", 3);
 
     private GreenMail smtp;
+    private final List<String> incomplete = new ArrayList<>();
 
     record Round(String what, double seconds, int received) {
         double rate() {
@@ -150,9 +151,14 @@ class ReminderThroughputBenchmark {
         report.note("Baseline: the same product and the same jobs with the job-execution settings of Camunda's"
                 + " Spring Boot starter (core pool 3, max pool 10, queue 3, 3 jobs per acquisition); the product's"
                 + " settings are those of application.yml (camunda.bpm.job-execution.*).");
-        report.note("Every round: as many distinct Message-IDs as messages received (" + REMINDERS
+        if (incomplete.isEmpty()) report.note("Every round: as many distinct Message-IDs as messages received (" + REMINDERS
                 + "), and one SENT notification per key: no duplicate, none lost.");
+        for (String round : incomplete) {
+            report.note("Stopped after " + ROUND_TIMEOUT_MS / 1000 + " s without every reminder: " + round
+                    + "; the rate is over what was sent.");
+        }
         report.write();
+        assertThat(incomplete).as("rounds that did not deliver every reminder").isEmpty();
     }
 
     private static Map<String, Object> node(String name, int smtpPort) {
@@ -252,7 +258,11 @@ class ReminderThroughputBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(sent).as("reminders sent in " + ROUND_TIMEOUT_MS + " ms (" + kindStep + ")").isEqualTo(REMINDERS);
+        if (sent < REMINDERS) {
+            progress("%s: only %d of %d sent in %.0f s", what, sent, REMINDERS, seconds);
+            incomplete.add(what + ": " + sent + " of " + REMINDERS + " sent in " + Math.round(seconds) + " s");
+            return new Round(what, seconds, (int) sent);
+        }
         Thread.sleep(500);
         MimeMessage[] received = smtp.getReceivedMessages();
         Set<String> messageIds = new HashSet<>();
