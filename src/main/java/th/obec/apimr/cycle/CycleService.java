@@ -128,7 +128,8 @@ public class CycleService {
 
     @Transactional(readOnly = true)
     public String businessKey(Long cycleId, String officeCode) {
-        return officeCycle(cycleId, officeCode).getBusinessKey();
+        return officeCycles.businessKey(cycleId, officeCode).orElseThrow(
+                () -> new IllegalArgumentException("Office " + officeCode + " does not take part in cycle " + cycleId));
     }
 
     @Transactional(readOnly = true)

@@ -16,5 +16,9 @@ interface OfficeCycleRepository extends JpaRepository<OfficeCycle, Long> {
     @Query("select oc.officeCode from OfficeCycle oc where oc.cycle.id = :cycleId order by oc.officeCode")
     List<String> officeCodes(@Param("cycleId") Long cycleId);
 
+    /** The business key alone: the multi-instance asks for it once per office, no entity needs loading for it. */
+    @Query("select oc.businessKey from OfficeCycle oc where oc.cycle.id = :cycleId and oc.officeCode = :officeCode")
+    Optional<String> businessKey(@Param("cycleId") Long cycleId, @Param("officeCode") String officeCode);
+
     long countByCycleId(Long cycleId);
 }
