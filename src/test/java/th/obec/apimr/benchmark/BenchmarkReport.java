@@ -49,7 +49,7 @@ public final class BenchmarkReport {
      * @param what the measurement, e.g. "coordinator's task list, p95"
      * @param product the product's figure with its unit
      * @param baseline stock Camunda's figure on the same data (or "-")
-     * @param target the issue's target (or "-")
+     * @param target the figure the product aims for (or "-")
      * @param verdict "met", "missed" or "-"
      */
     public BenchmarkReport row(String what, String product, String baseline, String target, String verdict) {
