@@ -6,7 +6,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,6 +64,7 @@ import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.PostgresTestDatabase;
+import th.obec.apimr.support.FreePorts;
 
 /**
  * Two nodes of the application, each a JVM of its own ({@link ClusterNodeMain}), on one new PostgreSQL database, with
@@ -158,7 +158,7 @@ class ClusterFailoverIT {
         database = PostgresTestDatabase.create();
         Files.createDirectories(DIR);
         Files.deleteIfExists(marker());
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // Both at the same moment against the empty database.
         nodeA = start("node-a", "--apimr.test.cluster.hang-mail-after=" + MAILS_BEFORE_HANG,
@@ -397,7 +397,7 @@ class ClusterFailoverIT {
     }
 
     private static Node start(String name, String... extra) throws IOException {
-        int port = freePort();
+        int port = FreePorts.any();
         Path log = DIR.resolve(name + ".log");
         Path classpath = DIR.resolve("classpath.argfile");
         // The test JVM's own class path, without empty entries (they would mean the working directory).
@@ -595,14 +595,5 @@ class ClusterFailoverIT {
 
     private static Path marker() {
         return DIR.resolve("node-a-hangs");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

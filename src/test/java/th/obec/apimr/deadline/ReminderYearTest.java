@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -66,6 +64,7 @@ import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
+import th.obec.apimr.support.FreePorts;
 
 /**
  * Deadlines kept by the engine, end to end with the real email notifier and a real SMTP server (GreenMail): a fiscal
@@ -106,7 +105,7 @@ class ReminderYearTest {
 
     /** A real SMTP server on a port of its own, stopped and started again on that port to simulate an outage. */
     static final class Smtp implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        static final int PORT = freePort();
+        static final int PORT = FreePorts.any();
         private static GreenMail server;
 
         static synchronized void start() {
@@ -141,15 +140,6 @@ class ReminderYearTest {
             start();
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                     "spring.mail.host=127.0.0.1", "spring.mail.port=" + PORT);
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                socket.setReuseAddress(true);
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

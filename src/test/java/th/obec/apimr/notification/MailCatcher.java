@@ -2,7 +2,6 @@ package th.obec.apimr.notification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,13 +13,15 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import th.obec.apimr.support.FreePorts;
+
 /**
  * A real SMTP server in the test JVM (GreenMail) on a port of its own, which tests can stop and start again on the
  * same port to simulate an outage of the mail server.
  */
 final class MailCatcher {
 
-    static final int PORT = freePort();
+    static final int PORT = FreePorts.any();
 
     private static GreenMail server;
 
@@ -102,15 +103,6 @@ final class MailCatcher {
             start();
             org.springframework.test.context.support.TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
                     context, "spring.mail.host=127.0.0.1", "spring.mail.port=" + PORT);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

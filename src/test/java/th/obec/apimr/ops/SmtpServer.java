@@ -1,8 +1,5 @@
 package th.obec.apimr.ops;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -11,13 +8,15 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
+import th.obec.apimr.support.FreePorts;
+
 /**
  * A real SMTP server in the test JVM (GreenMail) on a free port of its own, configured as the application's
  * {@code spring.mail.host}; tests stop it to see an outage and start it again on the same port.
  */
 final class SmtpServer {
 
-    static final int PORT = freePort();
+    static final int PORT = FreePorts.any();
 
     private static GreenMail server;
 
@@ -51,15 +50,6 @@ final class SmtpServer {
                     "spring.mail.host=127.0.0.1", "spring.mail.port=" + PORT,
                     "spring.mail.properties[mail.smtp.connectiontimeout]=2000",
                     "spring.mail.properties[mail.smtp.timeout]=2000");
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
