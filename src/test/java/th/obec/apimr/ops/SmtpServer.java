@@ -1,6 +1,5 @@
 package th.obec.apimr.ops;
 
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
