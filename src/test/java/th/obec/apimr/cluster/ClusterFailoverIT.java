@@ -43,9 +43,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import org.assertj.core.groups.Tuple;
@@ -65,6 +62,7 @@ import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.PostgresTestDatabase;
 import th.obec.apimr.support.FreePorts;
+import th.obec.apimr.support.SmtpTestServer;
 
 /**
  * Two nodes of the application, each a JVM of its own ({@link ClusterNodeMain}), on one new PostgreSQL database, with
@@ -346,7 +344,7 @@ class ClusterFailoverIT {
         Map<String, Integer> perRecipientAndSubject = new HashMap<>();
         for (MimeMessage message : received) {
             String to = message.getAllRecipients()[0].toString();
-            String text = plainText(message);
+            String text = SmtpTestServer.part(message, "text/plain");
             arrived.add(tuple(to, match(OFFICE_IN_TEXT, text), Integer.parseInt(match(DAYS_LEFT, text))));
             messageIds.add(message.getMessageID());
             perRecipientAndSubject.merge(to + " | " + message.getSubject(), 1, Integer::sum);
@@ -580,17 +578,6 @@ class ClusterFailoverIT {
         Matcher matcher = pattern.matcher(text);
         assertThat(matcher.find()).as(pattern + " in\n" + text).isTrue();
         return matcher.group(1).trim();
-    }
-
-    private static String plainText(MimeMessage message) throws MessagingException, IOException {
-        Multipart multipart = (Multipart) message.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                return part.getContent().toString();
-            }
-        }
-        throw new AssertionError("No text/plain part");
     }
 
     private static Path marker() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,9 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import org.assertj.core.groups.Tuple;
@@ -55,7 +52,6 @@ import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.CycleView;
@@ -64,7 +60,7 @@ import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.EngineRestClient;
-import th.obec.apimr.support.FreePorts;
+import th.obec.apimr.support.SmtpTestServer;
 
 /**
  * Deadlines kept by the engine, end to end with the real email notifier and a real SMTP server (GreenMail): a fiscal
@@ -105,41 +101,28 @@ class ReminderYearTest {
 
     /** A real SMTP server on a port of its own, stopped and started again on that port to simulate an outage. */
     static final class Smtp implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        static final int PORT = FreePorts.any();
-        private static GreenMail server;
+        private static final SmtpTestServer SERVER = new SmtpTestServer();
 
-        static synchronized void start() {
-            if (server == null) {
-                server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-                server.start();
-            }
+        static void start() {
+            SERVER.start();
         }
 
-        static synchronized void stop() {
-            if (server != null) {
-                server.stop();
-                server = null;
-            }
+        static void stop() {
+            SERVER.stop();
         }
 
-        static synchronized List<MimeMessage> received() {
-            return server == null ? List.of() : List.of(server.getReceivedMessages());
+        static List<MimeMessage> received() {
+            return SERVER.received();
         }
 
-        static synchronized void purge() {
-            start();
-            try {
-                server.purgeEmailFromAllMailboxes();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        static void purge() {
+            SERVER.purge();
         }
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             start();
-            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
-                    "spring.mail.host=127.0.0.1", "spring.mail.port=" + PORT);
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, SERVER.mailProperties());
         }
     }
 
@@ -524,25 +507,14 @@ class ReminderYearTest {
                     continue;
                 }
                 seen.put(id, copy);
-                String text = plainText(message);
+                String text = SmtpTestServer.part(message, "text/plain");
                 Matcher link = TASK_IN_LINK.matcher(text);
                 arrivals.add(new Arrival(now, message.getAllRecipients()[0].toString(), message.getSubject(), text,
                         link.find() ? link.group(1) : null));
-            } catch (MessagingException | IOException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    private static String plainText(MimeMessage message) throws MessagingException, IOException {
-        Multipart multipart = (Multipart) message.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                return part.getContent().toString();
-            }
-        }
-        throw new AssertionError("No text/plain part");
     }
 
     private org.springframework.http.ResponseEntity<JsonNode> extend(long cycleId, String key, String officeCode,

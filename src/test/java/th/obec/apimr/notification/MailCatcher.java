@@ -1,19 +1,14 @@
 package th.obec.apimr.notification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
-import th.obec.apimr.support.FreePorts;
+import th.obec.apimr.support.SmtpTestServer;
 
 /**
  * A real SMTP server in the test JVM (GreenMail) on a port of its own, which tests can stop and start again on the
@@ -21,38 +16,27 @@ import th.obec.apimr.support.FreePorts;
  */
 final class MailCatcher {
 
-    static final int PORT = FreePorts.any();
+    private static final SmtpTestServer SERVER = new SmtpTestServer();
 
-    private static GreenMail server;
+    static final int PORT = SERVER.port();
 
     private MailCatcher() {
     }
 
-    static synchronized void start() {
-        if (server == null) {
-            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
-        }
+    static void start() {
+        SERVER.start();
     }
 
-    static synchronized void stop() {
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
+    static void stop() {
+        SERVER.stop();
     }
 
-    static synchronized void purge() {
-        start();
-        try {
-            server.purgeEmailFromAllMailboxes();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    static void purge() {
+        SERVER.purge();
     }
 
-    static synchronized List<MimeMessage> received() {
-        return server == null ? List.of() : Arrays.asList(server.getReceivedMessages());
+    static List<MimeMessage> received() {
+        return SERVER.received();
     }
 
     static List<MimeMessage> receivedBy(String email) {
@@ -67,23 +51,7 @@ final class MailCatcher {
 
     /** The body part of the given type ({@code text/plain}, {@code text/html}) of a multipart/alternative mail. */
     static String part(MimeMessage message, String type) {
-        try {
-            if (!message.isMimeType("multipart/alternative")) {
-                throw new AssertionError("Not multipart/alternative: " + message.getContentType());
-            }
-            Multipart multipart = (Multipart) message.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    return part.getContent().toString();
-                }
-            }
-            throw new AssertionError("No " + type + " part");
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SmtpTestServer.part(message, type);
     }
 
     static String subject(MimeMessage message) {
@@ -102,7 +70,7 @@ final class MailCatcher {
         public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
             start();
             org.springframework.test.context.support.TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
-                    context, "spring.mail.host=127.0.0.1", "spring.mail.port=" + PORT);
+                    context, SERVER.mailProperties());
         }
     }
 }

@@ -1,13 +1,12 @@
 package th.obec.apimr.ops;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
-import th.obec.apimr.support.FreePorts;
+import th.obec.apimr.support.SmtpTestServer;
 
 /**
  * A real SMTP server in the test JVM (GreenMail) on a free port of its own, configured as the application's
@@ -15,29 +14,23 @@ import th.obec.apimr.support.FreePorts;
  */
 final class SmtpServer {
 
-    static final int PORT = FreePorts.any();
+    private static final SmtpTestServer SERVER = new SmtpTestServer();
 
-    private static GreenMail server;
+    static final int PORT = SERVER.port();
 
     private SmtpServer() {
     }
 
-    static synchronized void start() {
-        if (server == null) {
-            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
-        }
+    static void start() {
+        SERVER.start();
     }
 
-    static synchronized void stop() {
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
+    static void stop() {
+        SERVER.stop();
     }
 
-    static synchronized int received() {
-        return server == null ? 0 : server.getReceivedMessages().length;
+    static int received() {
+        return SERVER.received().size();
     }
 
     /** Starts the server before the Spring context and points {@code spring.mail.*} at it. */
