@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.TestUsers;
 
@@ -295,14 +295,7 @@ abstract class CycleEndToEndScenario {
 
     /** Runs every job that is due now, as the job executor would, until none is left. */
     void runDueJobs() {
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = managementService.createJobQuery().executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+        DueJobs.run(managementService, 100);
     }
 
     private static JsonNode single(List<JsonNode> tasks) {

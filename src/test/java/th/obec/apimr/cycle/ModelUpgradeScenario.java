@@ -44,6 +44,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import th.obec.apimr.ApimrApplication;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.TestUsers;
 
@@ -428,25 +429,12 @@ abstract class ModelUpgradeScenario {
     /** Runs every job that is due now, as the job executor would, until none is left. */
     private void runDueJobs() {
         ManagementService management = bean(ManagementService.class);
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = management.createJobQuery().executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+        DueJobs.run(management, 100);
     }
 
     private void runJobsOf(String processInstanceId) {
         ManagementService management = bean(ManagementService.class);
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+        DueJobs.run(management,
+                () -> management.createJobQuery().processInstanceId(processInstanceId).executable().list(), 20);
     }
 }

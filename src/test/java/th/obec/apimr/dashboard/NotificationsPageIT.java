@@ -35,6 +35,7 @@ import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.Deadline;
 import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.identity.Groups;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.HeadlessChromium;
 import th.obec.apimr.support.TestUsers;
 
@@ -188,15 +189,9 @@ class NotificationsPageIT {
     }
 
     private void runDueJobs(Task... tasks) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> jobs = java.util.Arrays.stream(tasks)
-                    .flatMap(task -> deadlineJobs(task).executable().list().stream()).toList();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+
+        DueJobs.run(managementService, () -> java.util.Arrays.stream(tasks)
+                .flatMap(task -> deadlineJobs(task).executable().list().stream()).toList(), 50);
     }
 
     private org.camunda.bpm.engine.runtime.JobQuery deadlineJobs(Task task) {

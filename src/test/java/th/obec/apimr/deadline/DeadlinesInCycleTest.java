@@ -56,6 +56,7 @@ import th.obec.apimr.identity.Groups;
 import th.obec.apimr.notification.NoticeKind;
 import th.obec.apimr.notification.TaskNotifier;
 import th.obec.apimr.office.OfficeService;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.TestUsers;
 
 /**
@@ -477,15 +478,8 @@ class DeadlinesInCycleTest {
     }
 
     private void runDueJobs(Task task) {
-        for (int round = 0; round < 50; round++) {
-            List<Job> jobs = jobs(task)
-                    .executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+
+        DueJobs.run(managementService, () -> jobs(task).executable().list(), 50);
     }
 
     private ResponseEntity<JsonNode> extend(String userId, long cycleId, String key, Map<String, String> body) {

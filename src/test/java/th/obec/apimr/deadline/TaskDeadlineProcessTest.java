@@ -41,6 +41,7 @@ import th.obec.apimr.calendar.Holiday;
 import th.obec.apimr.calendar.WorkingCalendar;
 import th.obec.apimr.notification.NoticeKind;
 import th.obec.apimr.notification.TaskNotifier;
+import th.obec.apimr.support.DueJobs;
 
 /**
  * Process_TaskDeadline on its own, with the real schedule and the shipped Thai holidays, moving the engine clock:
@@ -281,14 +282,8 @@ class TaskDeadlineProcessTest {
     }
 
     private void runDueJobs() {
-        for (int round = 0; round < 50; round++) {
-            List<Job> jobs = managementService.createJobQuery().executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+
+        DueJobs.run(managementService, 50);
     }
 
     private LocalDateTime nextTimer() {

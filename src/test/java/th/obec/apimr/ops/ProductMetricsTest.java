@@ -38,6 +38,7 @@ import th.obec.apimr.identity.Groups;
 import th.obec.apimr.notification.NoticeKind;
 import th.obec.apimr.notification.TaskNotifier;
 import th.obec.apimr.support.CycleFormValues;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.TestUsers;
 
@@ -167,14 +168,7 @@ class ProductMetricsTest {
 
     /** Runs what the job executor would run now, until nothing is due. */
     private void runExecutableJobs() {
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = managementService.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+        DueJobs.run(managementService, 50);
     }
 
     private static void at(int year, int month, int day, int hour, int minute) {

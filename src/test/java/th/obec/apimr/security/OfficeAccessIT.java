@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +40,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
-import th.obec.apimr.support.EngineRestClient;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.EngineRestClient.Answer;
+import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.TestUsers;
 
 /**
@@ -468,14 +468,8 @@ class OfficeAccessIT {
     }
 
     private void runDueJobs() {
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = managementService.createJobQuery().executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+
+        DueJobs.run(managementService, 100);
     }
 
     private EngineRestClient user(String id, String groupId) {

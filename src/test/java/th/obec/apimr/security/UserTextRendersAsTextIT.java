@@ -12,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.HeadlessChromium;
 import th.obec.apimr.support.TestUsers;
@@ -162,14 +162,8 @@ class UserTextRendersAsTextIT {
     }
 
     private void runDueJobs() {
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = managementService.createJobQuery().executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+
+        DueJobs.run(managementService, 100);
     }
 
     private static JsonNode single(List<JsonNode> tasks) {

@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
+import th.obec.apimr.support.DueJobs;
 import th.obec.apimr.support.EngineRestClient;
 import th.obec.apimr.support.TestUsers;
 
@@ -437,14 +437,8 @@ class MalformedSubmissionsIT {
     }
 
     private void runDueJobs() {
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = managementService.createJobQuery().executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
+
+        DueJobs.run(managementService, 100);
     }
 
     private static JsonNode single(List<JsonNode> tasks) {
