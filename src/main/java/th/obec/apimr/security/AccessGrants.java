@@ -41,9 +41,11 @@ import th.obec.apimr.office.OfficeView;
  * {@code obec-admin}. A product group's membership that no longer fits (an office moved to another region) is
  * removed.</li>
  * <li>Authorizations of the product's groups on the applications, process and decision definitions and
- * deployments, as listed in {@link #wantedGrants()}. For those resources the product owns the product groups'
- * grants: one set by hand in Camunda Admin is put back on the next start. Grants on tasks are the engine's own
- * (candidate groups), grants on Tasklist filters are made where the filters are made.</li>
+ * deployments, and the one global authorization on the office cycle process, as listed in {@link #wantedGrants()}.
+ * For those resources the product owns the product groups' grants and the global ones: one set by hand in Camunda
+ * Admin is put back on the next start, and per-group grants on the office cycle process (how earlier releases
+ * granted it, one per office group) are removed. Grants on tasks are the engine's own (candidate groups), grants on
+ * Tasklist filters are made where the filters are made.</li>
  * </ul>
  */
 @Component
@@ -53,8 +55,10 @@ class AccessGrants {
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
     static final String ANY = Authorization.ANY;
+    /** In a {@link Grant}: every user, a global authorization (user id {@code *}) rather than a group's. */
+    static final String GLOBAL = "*";
 
-    /** Office and region groups: the office processes of their tenants, tasks, instances and history. */
+    /** Office process, tasks, instances and history: which ones a user sees, their tenants decide. */
     static final Permission[] READ_OFFICE_PROCESS = {Permissions.READ, Permissions.READ_TASK,
             Permissions.READ_INSTANCE, Permissions.READ_HISTORY};
 
@@ -96,7 +100,7 @@ class AccessGrants {
                 .withoutTenantId().count();
         if (untenanted > 0) {
             LOG.warn("{} running {} instances have no tenant (started before access control was switched on): every"
-                    + " office group can read them; start with a fresh database", untenanted, PROCESS_OFFICE_CYCLE);
+                    + " signed-in user can read them; start with a fresh database", untenanted, PROCESS_OFFICE_CYCLE);
         }
         return tenantChanges + grantChanges;
     }
@@ -155,8 +159,12 @@ class AccessGrants {
         return changes;
     }
 
-    /** One grant: a group's permissions on one resource. */
+    /** One grant: a group's permissions on one resource, or every user's ({@link #GLOBAL}, a global authorization). */
     record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+
+        boolean global() {
+            return GLOBAL.equals(groupId);
+        }
 
         Key key() {
             return new Key(groupId, resource.resourceType(), resourceId);
@@ -177,9 +185,14 @@ class AccessGrants {
     /**
      * What each role may do in the engine, beyond the tasks its candidate groups are offered:
      * <ul>
-     * <li>coordinators, directors and region reviewers: Tasklist; read the office cycle process, its tasks,
-     * instances and history (which instances: their tenants). Not the deadline watch ({@code Process_TaskDeadline}):
-     * it has no user task, and its instances for national tasks have no tenant;</li>
+     * <li>coordinators, directors and region reviewers: Tasklist;</li>
+     * <li>every user (one global authorization): read the office cycle process, its tasks, instances and history.
+     * Which instances, tasks and history rows a user sees, the tenants decide: every office cycle instance is in its
+     * office's tenant, and only the office's groups, its region's reviewers and OBEC are members of it, so a user of
+     * no product group sees none of them. One global grant rather than one per office group (about 490 rows on the
+     * one definition) keeps the authorization join of every task query short: the engine reads, for each candidate
+     * task, every grant on its definition. Not the deadline watch ({@code Process_TaskDeadline}): it has no user
+     * task, and its instances for national tasks have no tenant;</li>
      * <li>{@code obec-monitor}: Tasklist and Cockpit; read every process definition, task, instance and history,
      * the decisions and their history, the deployments;</li>
      * <li>{@code obec-admin}: everything on every resource (it is also an engine administrator group).</li>
@@ -195,8 +208,8 @@ class AccessGrants {
         offices.regions().forEach(region -> workflowGroups.add(Groups.reviewers(region.code())));
         for (String groupId : workflowGroups) {
             grants.add(new Grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-            grants.add(new Grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_OFFICE_CYCLE, READ_OFFICE_PROCESS));
         }
+        grants.add(new Grant(GLOBAL, Resources.PROCESS_DEFINITION, PROCESS_OFFICE_CYCLE, READ_OFFICE_PROCESS));
         String monitor = Groups.OBEC_MONITOR;
         grants.add(new Grant(monitor, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
         grants.add(new Grant(monitor, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
@@ -213,23 +226,24 @@ class AccessGrants {
     private int syncGrants(Set<String> groups) {
         Map<Key, Grant> wanted = new LinkedHashMap<>();
         for (Grant grant : wantedGrants()) {
-            if (groups.contains(grant.groupId())) {
+            if (grant.global() || groups.contains(grant.groupId())) {
                 wanted.put(grant.key(), grant);
             }
         }
         Map<Key, Authorization> existing = new HashMap<>();
         Set<Key> places = new LinkedHashSet<>();
         wanted.keySet().forEach(key -> places.add(new Key(null, key.resourceType(), key.resourceId())));
+        // earlier releases granted the office cycle process to each office group: those grants are removed
+        places.add(new Key(null, Resources.PROCESS_DEFINITION.resourceType(), PROCESS_OFFICE_CYCLE));
         List<Authorization> stale = new ArrayList<>();
         for (Key place : places) {
             for (Authorization authorization : authorizationService.createAuthorizationQuery()
-                    .authorizationType(Authorization.AUTH_TYPE_GRANT)
                     .resourceType(place.resourceType()).resourceId(place.resourceId()).list()) {
-                String groupId = authorization.getGroupId();
-                if (groupId == null || !Groups.isProductGroup(groupId)) {
+                String owner = owner(authorization);
+                Key key = new Key(owner, place.resourceType(), place.resourceId());
+                if (owner == null || GLOBAL.equals(owner) && !wanted.containsKey(key)) {
                     continue;
                 }
-                Key key = new Key(groupId, place.resourceType(), place.resourceId());
                 if (wanted.containsKey(key) && !existing.containsKey(key)) {
                     existing.put(key, authorization);
                 } else {
@@ -246,8 +260,13 @@ class AccessGrants {
             Grant grant = entry.getValue();
             Authorization authorization = existing.get(entry.getKey());
             if (authorization == null) {
-                authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                authorization.setGroupId(grant.groupId());
+                if (grant.global()) {
+                    authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+                    authorization.setUserId(Authorization.ANY);
+                } else {
+                    authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                    authorization.setGroupId(grant.groupId());
+                }
                 authorization.setResource(grant.resource());
                 authorization.setResourceId(grant.resourceId());
             } else if (((AuthorizationEntity) authorization).getPermissions() == grant.mask()) {
@@ -258,5 +277,22 @@ class AccessGrants {
             changes++;
         }
         return changes;
+    }
+
+    /**
+     * Whose authorization it is, if the product may own it: a product group's grant (the group) or a global one
+     * ({@link #GLOBAL}, owned only where the product wants a global grant); {@code null} for the rest (users' own,
+     * other groups', revokes), which are left alone.
+     */
+    private static String owner(Authorization authorization) {
+        if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GLOBAL) {
+            return GLOBAL;
+        }
+        String groupId = authorization.getGroupId();
+        if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && groupId != null
+                && Groups.isProductGroup(groupId)) {
+            return groupId;
+        }
+        return null;
     }
 }

@@ -101,7 +101,8 @@ class AccessGrantsTest {
         cockpit.setResourceId("cockpit");
         cockpit.addPermission(Permissions.ACCESS);
         authorizationService.saveAuthorization(cockpit);
-        Authorization office = authorizationService.createAuthorizationQuery().groupIdIn(coordinators)
+        Authorization office = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
                 .resourceType(Resources.PROCESS_DEFINITION).resourceId("Process_AreaOfficeCycle").singleResult();
         office.addPermission(Permissions.DELETE_INSTANCE);
         authorizationService.saveAuthorization(office);
@@ -116,6 +117,45 @@ class AccessGrantsTest {
         assertThat(allowed(coordinators, Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION,
                 "Process_AreaOfficeCycle")).isTrue();
         assertThat(tenantMembers("P5001")).contains(Groups.reviewers("15")).doesNotContain(Groups.reviewers("12"));
+    }
+
+    @Test
+    void theOfficeProcessIsReadByOneGlobalGrantAndTheOfficeGroupsGrantsOfEarlierReleasesAreRemoved() {
+        List<String> earlierGroups = List.of(Groups.coordinators("P5002"), Groups.directors("P5002"),
+                Groups.reviewers("15"));
+        for (String group : earlierGroups) {
+            Authorization earlier = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            earlier.setGroupId(group);
+            earlier.setResource(Resources.PROCESS_DEFINITION);
+            earlier.setResourceId("Process_AreaOfficeCycle");
+            earlier.setPermissions(AccessGrants.READ_OFFICE_PROCESS);
+            authorizationService.saveAuthorization(earlier);
+        }
+        Authorization someoneElses = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        someoneElses.setGroupId("camunda-admin");
+        someoneElses.setResource(Resources.PROCESS_DEFINITION);
+        someoneElses.setResourceId("Process_AreaOfficeCycle");
+        someoneElses.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(someoneElses);
+
+        assertThat(grants.sync()).isEqualTo(earlierGroups.size());
+
+        List<Authorization> onTheProcess = authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("Process_AreaOfficeCycle").list();
+        assertThat(onTheProcess).extracting(Authorization::getGroupId).containsExactlyInAnyOrder(null, "camunda-admin");
+        Authorization global = onTheProcess.stream().filter(a -> a.getGroupId() == null).findFirst().orElseThrow();
+        assertThat(global.getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GLOBAL);
+        assertThat(global.getUserId()).isEqualTo(Authorization.ANY);
+        // read, and only read: which instances, tasks and history rows, the user's tenants decide (OfficeAccessIT)
+        for (Permission permission : AccessGrants.READ_OFFICE_PROCESS) {
+            assertThat(authorizationService.isUserAuthorized("someone", List.of(), permission,
+                    Resources.PROCESS_DEFINITION, "Process_AreaOfficeCycle")).as(permission.getName()).isTrue();
+        }
+        assertThat(authorizationService.isUserAuthorized("someone", List.of(), Permissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, "Process_AreaOfficeCycle")).isFalse();
+        assertThat(authorizationService.isUserAuthorized("someone", List.of(), Permissions.ACCESS,
+                Resources.APPLICATION, "tasklist")).as("Tasklist stays the office groups'").isFalse();
+        authorizationService.deleteAuthorization(someoneElses.getId());
     }
 
     private boolean allowed(String groupId, Permission permission, Resource resource, String resourceId) {

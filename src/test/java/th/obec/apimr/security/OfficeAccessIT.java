@@ -358,6 +358,33 @@ class OfficeAccessIT {
     }
 
     @Test
+    void aUserOfNoProductGroupSeesNoOfficesWorkThoughEveryUserMayReadTheOfficeProcess() {
+        TestUsers.ensure(identityService, "acl.outsider", PASSWORD, null, "acl-outsiders");
+        EngineRestClient outsider = new EngineRestClient(port, "acl.outsider", PASSWORD);
+
+        assertThat(outsider.post(TASKS, Map.of()).ok().body()).isEmpty();
+        assertThat(outsider.get(TASKS + "/count").ok().body().get("count").asLong()).isZero();
+        assertThat(outsider.get("/engine-rest/process-instance").ok().body()).isEmpty();
+        assertThat(outsider.get("/engine-rest/history/process-instance").ok().body()).isEmpty();
+        assertThat(outsider.get("/engine-rest/history/task").ok().body()).isEmpty();
+        for (String office : List.of("P5002", "P5001", "P4001")) {
+            assertRefusedTask(outsider, anyTaskOf(office));
+            String instance = instances.get(office);
+            assertThat(outsider.get("/engine-rest/process-instance/" + instance).status()).isEqualTo(404);
+            assertThat(outsider.get("/engine-rest/process-instance/" + instance + "/variables").status())
+                    .isEqualTo(403);
+            assertThat(outsider.get("/engine-rest/history/variable-instance?processInstanceId=" + instance).ok()
+                    .body()).isEmpty();
+        }
+        assertThat(webappLogin(outsider, "tasklist")).isEqualTo(403);
+        // the grant on the office process is global; the model itself is what every user may read
+        assertThat(outsider.get("/engine-rest/process-definition/key/Process_AreaOfficeCycle").status())
+                .isEqualTo(200);
+        assertThat(outsider.post("/engine-rest/process-definition/key/Process_AreaOfficeCycle/start", Map.of())
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void eachRoleOpensOnlyItsWebapps() {
         for (EngineRestClient user : List.of(coordP5001, dirP5002, reviewer12, monitor, admin)) {
             assertThat(webappLogin(user, "tasklist")).as(user.userId() + " in Tasklist").isEqualTo(200);
