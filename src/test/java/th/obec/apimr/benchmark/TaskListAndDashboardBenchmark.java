@@ -47,6 +47,11 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -96,8 +101,8 @@ import th.obec.apimr.support.TestUsers;
  * <li>29,000 units (schools), office rows with generated codes, each in an office's tenant and a FY2567 cycle of
  * them: one real engine instance per unit of a small model of the product's shape (a user task whose candidate
  * group is the office's coordinators, due dates spread over months, the instance in the office's tenant set by the
- * product's tenant provider, the office groups granted READ/READ_TASK on it as on the product's process), every
- * seventh task escalated;</li>
+ * product's tenant provider, one global READ/READ_TASK/READ_INSTANCE/READ_HISTORY grant on it as on the product's
+ * process), every seventh task escalated;</li>
  * <li>about a million historic task rows and 116,000 historic process instances of four earlier fiscal years,
  * written by bulk SQL ({@code INSERT ... SELECT generate_series}) into {@code ACT_HI_TASKINST} and
  * {@code ACT_HI_PROCINST}.</li>
@@ -234,23 +239,27 @@ class TaskListAndDashboardBenchmark {
         String stockAll = stockFilter("All tasks (stock)", () -> taskService.createTaskQuery()
                 .orderByTaskCreateTime().desc());
 
+        long productAuthorizations = authorizations;
+        long perGroupAuthorizations = authorizations + 2L * officeGroups().size() - 2;
+
         List<String> productIndexes = engineIndexStatements();
         for (String statement : productIndexes) {
             jdbc.execute("DROP INDEX IF EXISTS " + indexName(statement));
         }
         jdbc.execute("ANALYZE act_ru_identitylink");
-        jdbc.execute("ANALYZE act_ru_authorization");
-        progress("task list: product indexes dropped for the baseline");
+        stockEngine();
+        progress("task list: stock engine settings, one grant per office group, product indexes dropped");
 
         String taskListLoad = load();
         Series stockGroupApi = filterSeries(stockGroup, expected, false, BASELINE_RUNS);
         Series stockGroupRest = restSeries(stockGroup, expected.size(), BASELINE_RUNS);
         Series stockAllApi = filterSeries(stockAll, null, false, BASELINE_RUNS);
-        Series productBareApi = filterSeries(product, expected, true, BASELINE_RUNS);
         String stockPlan = explain(stockGroup);
-        String productBarePlan = explain(product);
         progress("task list: baseline measured");
 
+        productEngine();
+        Series productBareApi = filterSeries(product, expected, true, BASELINE_RUNS);
+        String productBarePlan = explain(product);
         for (String statement : productIndexes) {
             jdbc.execute(statement);
         }
@@ -265,6 +274,21 @@ class TaskListAndDashboardBenchmark {
         String productTrace = trace(product);
         progress("task list: product measured");
 
+        // The product as it was: one grant per office group on the definitions, the engine's stock settings
+        stockEngine();
+        Series beforeApi = filterSeries(product, expected, true, BASELINE_RUNS);
+        Series beforeRest = restSeries(product, expected.size(), BASELINE_RUNS);
+        String beforePlan = explain(product);
+        String beforeTrace = trace(product);
+        // Each change alone: the global grant with the stock settings, the settings with per-group grants
+        globalGrants(true);
+        Series globalGrantOnlyApi = filterSeries(product, expected, true, BASELINE_RUNS);
+        globalGrants(false);
+        engineSettings(true);
+        Series settingsOnlyApi = filterSeries(product, expected, true, BASELINE_RUNS);
+        productEngine();
+        progress("task list: the product before its access changes measured");
+
         BenchmarkReport report = new BenchmarkReport("30-tasklist", "Coordinator's task list");
         report.intro(String.format(Locale.ROOT, "PostgreSQL (loopback), authorization on, the whole application."
                 + " %,d open tasks (%,d of them one per school-level unit, real engine instances of a one-task"
@@ -277,8 +301,9 @@ class TaskListAndDashboardBenchmark {
                 + " runs the filter as the signed-in user (`identityService.setAuthentication` with groups and"
                 + " tenants); \"REST\" is `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15`"
                 + " (HAL, as Tasklist) plus `POST /engine-rest/filter/{id}/count` over HTTP with HTTP Basic.",
-                openTasks, UNITS, authorizations, historicTasks, OFFICE, group, OFFICE, expected.size(), RUNS,
-                BASELINE_RUNS, WARM_UP));
+                openTasks, UNITS, productAuthorizations, historicTasks, OFFICE, group, OFFICE, expected.size(), RUNS,
+                BASELINE_RUNS, WARM_UP).replace(" authorization rows,", " authorization rows with the product's"
+                + String.format(Locale.ROOT, " grants (%,d with one grant per office group),", perGroupAuthorizations)));
         report.intro(taskListLoad);
         report.row("task list, FilterService, p50", ms(productApi.p50()), ms(stockGroupApi.p50()), "-", "-");
         report.row("task list, FilterService, p95", ms(productApi.p95()), ms(stockGroupApi.p95()), "≤ 15 ms",
@@ -288,35 +313,59 @@ class TaskListAndDashboardBenchmark {
                 BenchmarkReport.atMost(productRest.p95(), 15));
         report.row("product filter without the product's indexes, FilterService, p95", ms(productBareApi.p95()),
                 "-", "-", "-");
+        report.row("the product before its access changes (grants per office group, stock engine settings),"
+                + " FilterService, p50", ms(beforeApi.p50()), "-", "-", "-");
+        report.row("the product before its access changes, FilterService, p95", ms(beforeApi.p95()), "-", "-", "-");
+        report.row("the product before its access changes, REST list + count, p95", ms(beforeRest.p95()), "-", "-",
+                "-");
+        report.row("the global grant alone (stock engine settings), FilterService, p95",
+                ms(globalGrantOnlyApi.p95()), "-", "-", "-");
+        report.row("the engine settings alone (grants per office group), FilterService, p95",
+                ms(settingsOnlyApi.p95()), "-", "-", "-");
         report.row("stock \"All tasks\" (no criteria), FilterService, p95", "-", ms(stockAllApi.p95()), "-", "-");
-        report.row("stock \"My group tasks\" with the product's indexes, FilterService, p95", "-",
-                ms(stockGroupIndexedApi.p95()), "-", "-");
+        report.row("stock \"My group tasks\" on the product's indexes, grants and engine settings, FilterService,"
+                + " p95", "-", ms(stockGroupIndexedApi.p95()), "-", "-");
         report.note("Product: the shared filter \"งานของสำนักงานฉัน\" (`system/TasklistFilters`): candidate group in"
                 + " `${currentUserGroups()}`, assigned tasks included, soonest due first, with the indexes of"
-                + " `db/engine-migration` (below). Stock: stock Camunda on the same data with its own indexes only"
-                + " and a \"My group tasks\"-style filter: candidate user `${currentUser()}` (the engine adds the"
-                + " user's groups), assigned tasks included, newest first; the stock \"All tasks\" filter (no"
+                + " `db/engine-migration` (below), the product's grants and engine settings (next point). Stock: a"
+                + " \"My group tasks\"-style filter on the same data with the engine's own indexes and settings and"
+                + " one grant per office group on the processes: candidate user `${currentUser()}` (the engine adds"
+                + " the user's groups), assigned tasks included, newest first; the stock \"All tasks\" filter (no"
                 + " criteria) is the query whose authorization check alone decides.");
+        report.note("What the product changed for this page (`security/AccessGrants`, `security/AccessControlPlugin`,"
+                + " `application.yml`), each measured alone above: (1) the office cycle process is read through one"
+                + " global authorization (user `*`: READ, READ_TASK, READ_INSTANCE, READ_HISTORY) instead of one"
+                + " grant per office group (about 490 rows on the one definition); the tenants keep the offices apart"
+                + " (every office instance is in its office's tenant, whose members are the office's groups, its"
+                + " region's reviewers and OBEC), so every user finds the same tasks as before. The task query's"
+                + " authorization join (`AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')`) reads, for each candidate"
+                + " task, the grants of its definition: one row now, about 490 before. The benchmark's one-task"
+                + " model is granted the same way. (2) The engine's authorization manager takes the user's groups as"
+                + " they are: the stock one first reads the ids of every group that has any authorization"
+                + " (`selectAuthorizedGroupIds`, a scan of `ACT_RU_AUTHORIZATION`) in every command, only to drop"
+                + " groups without authorizations, which match no row anyway. (3) `authorization-check-revokes:"
+                + " never`: the product makes no REVOKE authorizations, so no `selectRevokeAuthorization` per"
+                + " command and no revoke clauses in the checks (a REVOKE made by hand in Camunda Admin has no"
+                + " effect). \"Before its access changes\" is the product filter and indexes with one grant per"
+                + " office group on both processes and the engine's stock authorization manager and revoke check"
+                + " (`auto`), switched in the same running application.");
         report.note("Indexes added by the product (`src/main/resources/db/engine-migration/V18__task_list_indexes.sql`,"
                 + " applied after the engine built its tables by `system/EngineSchemaMigrations`): "
                 + String.join("; ", productIndexes.stream().map(s -> "`" + s.replace("CREATE INDEX IF NOT EXISTS ", "")
                 + "`").toList()) + ". Used in the product filter's plan: "
                 + (usedIndexes.isEmpty() ? "none" : String.join(", ", usedIndexes)) + ". The stock indexes already"
                 + " serve the rest of the query (`ACT_IDX_IDENT_LNK_GROUP`, `ACT_IDX_TASK_TENANT_ID`,"
-                + " `ACT_IDX_AUTH_RESOURCE_ID`); indexes tried on `ACT_RU_AUTHORIZATION` (group, resource type,"
-                + " resource id) were not used by PostgreSQL and are not added.");
-        report.note("Where the query's time goes: the authorization join (`AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_,"
-                + " '*')`) looks up, for each of the user's candidate tasks, the grants of the task and of its process"
-                + " definition; the definition's grants are one per office group (about 490 rows), which PostgreSQL"
-                + " reads and filters for each task. Fewer, role-wide grants on the definitions (the tenants already"
-                + " keep offices apart) would shorten it; that is a change to the access model, not made here.");
+                + " `ACT_IDX_AUTH_RESOURCE_ID`).");
         report.note("Statements of one page and count of the product filter, each with its time from sending to"
-                + " the last row (ms resolution, the same loaded machine): " + productTrace + ". Every engine command"
-                + " with a user first reads the ids of all groups that have any authorization"
-                + " (`selectAuthorizedGroupIds`, a scan of `ACT_RU_AUTHORIZATION`) and whether revokes exist, then"
-                + " checks READ on the filter; a page is two commands (list, count).");
+                + " the last row (ms resolution), before its access changes: " + beforeTrace + ". Now: "
+                + productTrace + ". A page is two engine commands (list, count); each still checks READ on the"
+                + " filter (`isUserAuthorizedForResource`, the filter's grants are one per reader group) and reads"
+                + " the filter, and the list reads each process definition of the page's tasks once by id"
+                + " (`selectProcessDefinition`, the engine's first look-up of a definition in a command, before its"
+                + " deployment cache): stock engine behaviour, left as it is.");
         report.note("Plan of the stock filter: " + stockPlan);
         report.note("Plan of the product filter without its indexes: " + productBarePlan);
+        report.note("Plan of the product filter before its access changes: " + beforePlan);
         report.note("Plan of the product filter: " + productPlan);
         report.write();
     }
@@ -725,10 +774,9 @@ class TaskListAndDashboardBenchmark {
                 .done();
         repositoryService.createDeployment().name("benchmark").addModelInstance("bench-unit-task.bpmn", model)
                 .deploy();
-        for (String office : officeCodes) {
-            grant(Groups.coordinators(office));
-            grant(Groups.directors(office));
-        }
+        Authorization unitProcess = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        unitProcess.setUserId(Authorization.ANY);
+        grantReadProcess(unitProcess, UNIT_PROCESS);
 
         Timestamp launched = Timestamp.from(Instant.parse("2023-10-02T02:00:00Z"));
         unitCycleId = jdbc.queryForObject("insert into cycle (fiscal_year, catalogue_year, status, launched_by,"
@@ -776,16 +824,90 @@ class TaskListAndDashboardBenchmark {
         progress("units: cycle of " + UNITS + " units");
     }
 
-    private void grant(String group) {
-        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(Resources.PROCESS_DEFINITION);
-        authorization.setResourceId(UNIT_PROCESS);
-        for (Permission permission : new Permission[] {Permissions.READ, Permissions.READ_TASK,
-                Permissions.READ_INSTANCE, Permissions.READ_HISTORY}) {
-            authorization.addPermission(permission);
+    /** The office groups: coordinators and directors of every office, reviewers of every inspection region. */
+    private List<String> officeGroups() {
+        List<String> groups = new ArrayList<>();
+        for (OfficeCycleView office : offices) {
+            groups.add(Groups.coordinators(office.officeCode()));
+            groups.add(Groups.directors(office.officeCode()));
         }
+        jdbc.queryForList("select distinct region_code from office where region_code is not null", String.class)
+                .forEach(region -> groups.add(Groups.reviewers(region)));
+        return groups;
+    }
+
+    private static final List<String> GRANTED_PROCESSES = List.of(UNIT_PROCESS, "Process_AreaOfficeCycle");
+    private static final Permission[] READ_PROCESS = {Permissions.READ, Permissions.READ_TASK,
+            Permissions.READ_INSTANCE, Permissions.READ_HISTORY};
+
+    /**
+     * How the office processes are granted: one global grant each (the product's access model,
+     * security/AccessGrants) or one grant per office group (the product's model before, as a stock installation
+     * grants a process to the groups that work on it).
+     */
+    private void globalGrants(boolean global) {
+        List<String> groups = officeGroups();
+        for (String process : GRANTED_PROCESSES) {
+            for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                    .resourceType(Resources.PROCESS_DEFINITION).resourceId(process).list()) {
+                if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GLOBAL
+                        || groups.contains(authorization.getGroupId())) {
+                    authorizationService.deleteAuthorization(authorization.getId());
+                }
+            }
+            if (global) {
+                Authorization authorization = authorizationService.createNewAuthorization(
+                        Authorization.AUTH_TYPE_GLOBAL);
+                authorization.setUserId(Authorization.ANY);
+                grantReadProcess(authorization, process);
+            } else {
+                for (String group : groups) {
+                    Authorization authorization = authorizationService.createNewAuthorization(
+                            Authorization.AUTH_TYPE_GRANT);
+                    authorization.setGroupId(group);
+                    grantReadProcess(authorization, process);
+                }
+            }
+        }
+        jdbc.execute("VACUUM ANALYZE act_ru_authorization");
+    }
+
+    private void grantReadProcess(Authorization authorization, String process) {
+        authorization.setResource(Resources.PROCESS_DEFINITION);
+        authorization.setResourceId(process);
+        authorization.setPermissions(READ_PROCESS);
         authorizationService.saveAuthorization(authorization);
+    }
+
+    private SessionFactory productAuthorizationManager;
+    private String productRevokeCheck;
+
+    /**
+     * The product's engine settings (security/AccessControlPlugin's authorization manager that takes the user's
+     * groups as they are, {@code authorization-check-revokes: never}) or the engine's stock ones (its own
+     * authorization manager, revokes checked when any exist: {@code auto}). Both are read by each new command.
+     */
+    private void engineSettings(boolean product) {
+        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+        if (productAuthorizationManager == null) {
+            productAuthorizationManager = configuration.getSessionFactories().get(AuthorizationManager.class);
+            productRevokeCheck = configuration.getAuthorizationCheckRevokes();
+            assertThat(productAuthorizationManager).isNotInstanceOf(GenericManagerFactory.class);
+            assertThat(productRevokeCheck).isEqualTo("never");
+        }
+        configuration.getSessionFactories().put(AuthorizationManager.class, product ? productAuthorizationManager
+                : new GenericManagerFactory(AuthorizationManager.class));
+        configuration.setAuthorizationCheckRevokes(product ? productRevokeCheck : "auto");
+    }
+
+    private void stockEngine() {
+        engineSettings(false);
+        globalGrants(false);
+    }
+
+    private void productEngine() {
+        engineSettings(true);
+        globalGrants(true);
     }
 
     /** Five chosen indicators per office; 6-month reports: accepted, submitted, returned, late or missing. */
