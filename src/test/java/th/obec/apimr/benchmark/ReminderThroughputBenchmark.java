@@ -246,12 +246,13 @@ class ReminderThroughputBenchmark {
                 product.work().notificationStatements())).append(" of its ").append(product.perEmail(
                 product.work().statements())).append(" statements per email; the rest is the engine's timer and send"
                 + " jobs (history level full).").toString());
-        StringBuilder load = new StringBuilder("Load average (1 minute) of the 2-core machine as each round ended,"
-                + " while other builds ran:");
+        StringBuilder load = new StringBuilder("Load average (1 minute) of the 2-core machine as each round ended"
+                + " (the benchmark's own threads included, other builds possibly running):");
         rounds.forEach(round -> load.append(" ").append(round.what()).append(" ").append(round.load()).append(";"));
         load.setLength(load.length() - 1);
         report.note(load.append(". The rates are what this machine gave under that load, not a capacity of the"
-                + " design; the statement and commit counts do not depend on it.").toString());
+                + " design; the statement and commit counts do not depend on it. The two-node round runs both nodes"
+                + " in the one JVM on the same 2 cores: it adds job-executor threads but no CPU.").toString());
         report.note(work.append(". Before, each email had its own three notification transactions (record, claim,"
                 + " sent mark: 3 commits and 6 notification statements per email: insert, id, preference, claim, sent mark, id, besides the engine's jobs)"
                 + " and its own SMTP connection.").toString());
