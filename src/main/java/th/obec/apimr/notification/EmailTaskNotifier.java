@@ -39,18 +39,24 @@ import th.obec.apimr.system.TaskContext;
  * </ul>
  *
  * <h2>Claim protocol</h2>
+ * One call (one send job) handles all its recipients together, with one commit per step rather than per email:
  * <ol>
- *   <li>Insert the row in its own transaction; the unique key makes a second insert (a retry, a second node) fail,
- *       which is ignored.</li>
- *   <li>Claim it in its own transaction: {@code UPDATE ... SET status = 'SENDING', claim_token = <new token>} where
- *       the status is {@code PENDING} or {@code FAILED}, or {@code SENDING} with a claim older than
- *       {@code apimr.notifications.claim-timeout} (default PT5M, the job executor's lock time). The database lets
- *       exactly one concurrent caller update the row.</li>
- *   <li>Only the claimer sends. Then, in its own transaction, the row becomes {@code SENT} (or {@code FAILED} with
- *       the error) provided the claim token is still its own.</li>
+ *   <li>Record the rows in one transaction: the keys already recorded are looked up, the others inserted in one
+ *       batch. The unique key makes a concurrent insert of the same key (a second node) fail; that transaction
+ *       is then rolled back and each row is inserted on its own, a duplicate key being ignored.</li>
+ *   <li>Claim them in one transaction, under one new claim token: for each key, in key order,
+ *       {@code UPDATE ... SET status = 'SENDING', claim_token = <token>} where the status is {@code PENDING} or
+ *       {@code FAILED}, or {@code SENDING} with a claim older than {@code apimr.notifications.claim-timeout}
+ *       (default PT5M, the job executor's lock time). The database lets exactly one concurrent caller update a
+ *       row; the keys carrying the token are read back in the same transaction.</li>
+ *   <li>Only the claimer sends, all its claimed emails over one SMTP connection
+ *       ({@code JavaMailSender.send(MimeMessage...)}; the sender opens a new one for the rest only if the server
+ *       drops it). A message the server refuses (a rejected recipient) fails only its own notice.</li>
+ *   <li>Then, in one transaction, each sent row becomes {@code SENT} and each failed one {@code FAILED} with its
+ *       error, provided the claim token is still this call's.</li>
  * </ol>
  * The rows are committed independently of the calling job's transaction, so a job that fails or is rolled back
- * never forgets an email that went out.
+ * never forgets an email that went out. The preferences of all members are read in one query.
  *
  * <h2>Guarantees</h2>
  * <ul>
@@ -64,14 +70,18 @@ import th.obec.apimr.system.TaskContext;
  *       {@link NotificationDeliveryException}, the job is retried with the engine's back-off
  *       ({@code failedJobRetryTimeCycle}) and, once retries are used up, Cockpit shows an incident. Retrying it
  *       after SMTP is back sends each missing email once.</li>
- *   <li><b>Crash after send, before {@code SENT} is committed:</b> the row stays {@code SENDING}; once the claim is
- *       older than the claim timeout the job's retry takes it over and sends again. This is the one window in
- *       which a recipient can get an email twice (SMTP offers no way to ask whether a message arrived); both copies
- *       carry the same Message-ID, derived from the key, so mail systems that drop duplicate Message-IDs show it
- *       once. Nothing is ever lost.</li>
- *   <li><b>A send that outlives the claim timeout</b> (an SMTP server slower than the configured timeouts allow
- *       cannot do that: keep {@code mail.smtp.*timeout} well below the claim timeout) may be taken over; the late
- *       run then does not overwrite the other's status.</li>
+ *   <li><b>Crash after send, before {@code SENT} is committed:</b> the rows stay {@code SENDING}; once the claim
+ *       is older than the claim timeout the job's retry takes them over and sends again. This is the one window in
+ *       which a recipient can get an email twice (SMTP offers no way to ask whether a message arrived). It covers
+ *       the emails of one job that the SMTP server accepted but that are not yet marked: the job's emails are
+ *       marked together after the last of them was sent. All copies of one notice carry the same Message-ID,
+ *       derived from the key, so mail systems that drop duplicate Message-IDs show it once. Nothing is ever
+ *       lost.</li>
+ *   <li><b>A send that outlives the claim timeout</b> may be taken over; the late run then does not overwrite the
+ *       other's status. The SMTP timeouts ({@code mail.smtp.connectiontimeout}, {@code timeout},
+ *       {@code writetimeout}) bound each exchange and a job sends its recipients' emails one after the other, so
+ *       keep the timeouts times the recipients of one job (the members of a task's groups) well below the claim
+ *       timeout.</li>
  * </ul>
  */
 @Component("taskNotifier")
@@ -115,17 +125,52 @@ class EmailTaskNotifier implements TaskNotifier {
         LocalDate today = LocalDate.ofInstant(TaskContext.now(), zone);
         Timing timing = Timing.of(task.dueDate(), today, calendar);
 
+        Map<String, User> members = members(groupIds);
+        Map<String, NotificationPreference> preferenceOf = preferences.of(members.keySet());
+        boolean configured = outbox.configured();
+        List<NewNotice> notices = new ArrayList<>();
+        Map<String, Mail> mails = new LinkedHashMap<>();
+        Map<String, String> recipientOf = new LinkedHashMap<>();
+        for (User user : members.values()) {
+            NotificationPreference preference = preferenceOf.getOrDefault(user.getId(), NotificationPreference.DEFAULT);
+            Language language = preference.language();
+            String email = user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail().trim();
+            MailComposer.TaskLine line = composer.line(kind, task, timing, language);
+            Mail mail = email == null ? null : composer.notice(email, displayName(user), line, language);
+            String key = key(task, kind, step, user);
+            NewNotice notice = new NewNotice(key, user.getId(), email, kind.name(), step, task.id(), task.name(),
+                    task.processInstanceId(), task.officeCode(), task.dueDate(), language,
+                    mail == null ? null : mail.subject(), NoticeStatus.PENDING);
+            if (email == null) {
+                notices.add(notice.withStatus(NoticeStatus.SKIPPED_NO_EMAIL));
+                LOG.info("User {} has no email address: {} notice about task {} skipped", user.getId(), kind,
+                        task.id());
+            } else if (preference.digest()) {
+                notices.add(notice.withStatus(NoticeStatus.QUEUED_FOR_DIGEST));
+            } else {
+                notices.add(configured ? notice : notice.withStatus(NoticeStatus.RECORDED_ONLY));
+                mails.put(key, mail);
+                recipientOf.put(key, user.getId());
+            }
+        }
+        store.insertAllIfAbsent(notices, TaskContext.now());
+        Map<String, MailOutbox.Result> results = outbox.deliverAll(mails);
+
+        // Notices another run was sending when claimed: delivered if that run has finished them meanwhile.
+        List<String> inProgress = results.entrySet().stream()
+                .filter(result -> result.getValue().outcome() == MailOutbox.Outcome.IN_PROGRESS)
+                .map(Map.Entry::getKey).toList();
+        Map<String, NoticeStatus> nowStatus = store.statuses(inProgress);
         List<String> undelivered = new ArrayList<>();
         Exception firstError = null;
-        for (User user : members(groupIds).values()) {
-            MailOutbox.Result result = notifyUser(user, task, kind, step, timing);
+        for (Map.Entry<String, MailOutbox.Result> entry : results.entrySet()) {
+            MailOutbox.Result result = entry.getValue();
             if (result.outcome() == MailOutbox.Outcome.IN_PROGRESS
-                    && store.status(key(task, kind, step, user)).orElse(null) != NoticeStatus.SENDING) {
-                // The other run finished it while this one served the others.
+                    && nowStatus.get(entry.getKey()) != NoticeStatus.SENDING) {
                 continue;
             }
             if (!result.delivered()) {
-                undelivered.add(user.getId() + " (" + result.outcome() + ")");
+                undelivered.add(recipientOf.get(entry.getKey()) + " (" + result.outcome() + ")");
                 firstError = firstError != null ? firstError : result.error();
             }
         }
@@ -133,35 +178,6 @@ class EmailTaskNotifier implements TaskNotifier {
             throw new NotificationDeliveryException("Task " + taskId + ": " + kind + " step " + step
                     + " not delivered to " + String.join(", ", undelivered), firstError);
         }
-    }
-
-    private MailOutbox.Result notifyUser(User user, TaskFacts.OpenTask task, NoticeKind kind, int step,
-                                         Timing timing) {
-        NotificationPreference preference = preferences.of(user.getId());
-        Language language = preference.language();
-        String email = user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail().trim();
-        MailComposer.TaskLine line = composer.line(kind, task, timing, language);
-        Mail mail = email == null ? null : composer.notice(email, displayName(user), line, language);
-        String key = key(task, kind, step, user);
-        NewNotice notice = new NewNotice(key, user.getId(), email, kind.name(), step, task.id(), task.name(),
-                task.processInstanceId(), task.officeCode(), task.dueDate(), language,
-                mail == null ? null : mail.subject(), NoticeStatus.PENDING);
-
-        if (email == null) {
-            store.insertIfAbsent(notice.withStatus(NoticeStatus.SKIPPED_NO_EMAIL), TaskContext.now());
-            LOG.info("User {} has no email address: {} notice about task {} skipped", user.getId(), kind, task.id());
-            return new MailOutbox.Result(MailOutbox.Outcome.ALREADY_DONE, null);
-        }
-        if (preference.digest()) {
-            store.insertIfAbsent(notice.withStatus(NoticeStatus.QUEUED_FOR_DIGEST), TaskContext.now());
-            return new MailOutbox.Result(MailOutbox.Outcome.ALREADY_DONE, null);
-        }
-        if (!outbox.configured()) {
-            store.insertIfAbsent(notice.withStatus(NoticeStatus.RECORDED_ONLY), TaskContext.now());
-        } else {
-            store.insertIfAbsent(notice, TaskContext.now());
-        }
-        return outbox.deliver(key, () -> mail, id -> { });
     }
 
     private static String key(TaskFacts.OpenTask task, NoticeKind kind, int step, User user) {

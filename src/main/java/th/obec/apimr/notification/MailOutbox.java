@@ -6,8 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -22,15 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import th.obec.apimr.system.TaskContext;
 
 /**
- * Sends a recorded notification at most once per key under the claim protocol of {@link EmailTaskNotifier}:
- * claim the row (conditional update, own transaction), send, mark it sent (own transaction). Without an SMTP
- * server ({@code spring.mail.host} unset) there is no {@link JavaMailSender} and {@link #configured()} is false.
+ * Sends recorded notifications at most once per key under the claim protocol of {@link EmailTaskNotifier}: claim
+ * the rows (conditional updates, own transaction), send, mark them sent (own transaction). {@link #deliverAll}
+ * does so for the notices of one job, sending their emails over one SMTP connection; {@link #deliver} for one
+ * notice (a digest). Every send of one notification carries the same Message-ID, derived from its key. Without an
+ * SMTP server ({@code spring.mail.host} unset) there is no {@link JavaMailSender} and {@link #configured()} is
+ * false.
  */
 @Component
 class MailOutbox {
@@ -109,6 +117,82 @@ class MailOutbox {
             LOG.warn("Notification {} was sent, but its claim had been taken over by another run meanwhile", key);
         }
         return new Result(Outcome.SENT, null);
+    }
+
+    /**
+     * Sends the recorded notifications of one job (key to email, in the order given) under the claim protocol,
+     * with one commit per step rather than per email: claims all claimable ones in one transaction, sends the
+     * claimed emails over one SMTP connection ({@link JavaMailSender#send(MimeMessage...)}: should the server drop
+     * it, the sender opens another for the rest), then marks each one {@code SENT} or {@code FAILED} in one
+     * transaction, each provided its claim is still this call's. A recipient the server refuses fails only its own
+     * notification.
+     *
+     * @return the outcome of each key, in the order given
+     */
+    Map<String, Result> deliverAll(Map<String, Mail> mails) {
+        Map<String, Result> results = new LinkedHashMap<>();
+        if (mails.isEmpty()) {
+            return results;
+        }
+        JavaMailSender sender = senders.getIfAvailable();
+        if (sender == null) {
+            store.markAllRecordedOnly(mails.keySet());
+            mails.keySet().forEach(key -> results.put(key, new Result(Outcome.ALREADY_DONE, null)));
+            return results;
+        }
+        NotificationStore.Claim claim = store.claimAll(mails.keySet(), TaskContext.now(), claimTimeout);
+        List<String> unclaimed = mails.keySet().stream().filter(key -> !claim.keys().contains(key)).toList();
+        Map<String, NoticeStatus> others = store.statuses(unclaimed);
+
+        Map<MimeMessage, String> keyOf = new LinkedHashMap<>();
+        Map<String, Exception> failed = new LinkedHashMap<>();
+        for (Map.Entry<String, Mail> entry : mails.entrySet()) {
+            if (!claim.keys().contains(entry.getKey())) {
+                continue;
+            }
+            try {
+                keyOf.put(message(entry.getKey(), entry.getValue()), entry.getKey());
+            } catch (MessagingException | RuntimeException e) {
+                failed.put(entry.getKey(), e);
+            }
+        }
+        if (!keyOf.isEmpty()) {
+            try {
+                sender.send(keyOf.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                if (e.getFailedMessages().isEmpty()) {
+                    // Every message was accepted; only closing the connection failed.
+                    LOG.warn("Notifications sent, but closing the SMTP connection failed: {}", e.toString());
+                } else {
+                    e.getFailedMessages().forEach((message, error) -> failed.put(keyOf.get(message), error));
+                }
+            } catch (RuntimeException e) {
+                // Not sent at all (the server refused the login, or the sender could not prepare the messages).
+                keyOf.values().forEach(key -> failed.put(key, e));
+            }
+        }
+        List<String> sent = keyOf.values().stream().filter(key -> !failed.containsKey(key)).toList();
+        Map<String, String> errors = new LinkedHashMap<>();
+        failed.forEach((key, error) -> {
+            LOG.warn("Notification {} not sent: {}", key, error.toString());
+            errors.put(key, describe(error));
+        });
+        Set<String> takenOver = store.settleAll(claim.token(), sent, errors, TaskContext.now());
+        takenOver.forEach(key -> LOG.warn(
+                "Notification {} was sent, but its claim had been taken over by another run meanwhile", key));
+
+        for (String key : mails.keySet()) {
+            if (failed.containsKey(key)) {
+                results.put(key, new Result(Outcome.FAILED, failed.get(key)));
+            } else if (claim.keys().contains(key)) {
+                results.put(key, new Result(Outcome.SENT, null));
+            } else {
+                results.put(key, others.get(key) == NoticeStatus.SENDING
+                        ? new Result(Outcome.IN_PROGRESS, null)
+                        : new Result(Outcome.ALREADY_DONE, null));
+            }
+        }
+        return results;
     }
 
     private MimeMessage message(String key, Mail mail) throws MessagingException {

@@ -2,6 +2,10 @@ package th.obec.apimr.notification;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,6 +28,22 @@ public class NotificationPreferences {
                         (rs, n) -> new NotificationPreference(rs.getBoolean("digest"),
                                 Language.ofCode(rs.getString("language")).orElse(Language.TH)))
                 .stream().findFirst().orElse(NotificationPreference.DEFAULT);
+    }
+
+    /** The preferences of several users in one query, by user id (the default for those who never chose). */
+    public Map<String, NotificationPreference> of(Collection<String> userIds) {
+        Map<String, NotificationPreference> preferences = new HashMap<>();
+        userIds.forEach(userId -> preferences.put(userId, NotificationPreference.DEFAULT));
+        if (userIds.isEmpty()) {
+            return preferences;
+        }
+        jdbc.query("SELECT user_id, digest, language FROM notification_preference WHERE user_id IN (:userIds)",
+                new MapSqlParameterSource("userIds", List.copyOf(userIds)),
+                rs -> {
+                    preferences.put(rs.getString("user_id"), new NotificationPreference(rs.getBoolean("digest"),
+                            Language.ofCode(rs.getString("language")).orElse(Language.TH)));
+                });
+        return preferences;
     }
 
     @Transactional

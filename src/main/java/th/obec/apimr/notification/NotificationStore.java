@@ -8,8 +8,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -18,6 +25,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -61,8 +69,45 @@ class NotificationStore {
         }
     }
 
+    /**
+     * Records the notices whose keys are not recorded yet, in one transaction: one look-up of the keys, then one
+     * batch of inserts in key order. When a concurrent run recorded one of them meanwhile (its insert fails on the
+     * unique key and rolls the batch back), each notice is recorded on its own as {@link #insertIfAbsent} does.
+     */
+    void insertAllIfAbsent(List<NewNotice> notices, Instant now) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        List<NewNotice> sorted = notices.stream().sorted(Comparator.comparing(NewNotice::key)).toList();
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                Set<String> recorded = new HashSet<>(jdbc.queryForList(
+                        "SELECT notice_key FROM notification WHERE notice_key IN (:keys)",
+                        new MapSqlParameterSource("keys", sorted.stream().map(NewNotice::key).toList()),
+                        String.class));
+                SqlParameterSource[] rows = sorted.stream().filter(notice -> !recorded.contains(notice.key()))
+                        .map(notice -> row(notice, now)).toArray(SqlParameterSource[]::new);
+                if (rows.length > 0) {
+                    jdbc.batchUpdate(INSERT, rows);
+                }
+            });
+        } catch (DataAccessException recordedByAConcurrentRun) {
+            sorted.forEach(notice -> insertIfAbsent(notice, now));
+        }
+    }
+
+    private static final String INSERT = "INSERT INTO notification (notice_key, recipient, email, kind, step, "
+            + "task_id, task_name, process_instance_id, office_code, due_date, language, subject, status, attempts, "
+            + "created_at) VALUES (:key, :recipient, :email, :kind, :step, :taskId, :taskName, :processInstanceId, "
+            + ":officeCode, :dueDate, :language, :subject, :status, 0, :createdAt)";
+
     private long insert(NewNotice notice, Instant now) {
-        MapSqlParameterSource row = new MapSqlParameterSource()
+        jdbc.update(INSERT, row(notice, now));
+        return id(notice.key()).orElseThrow();
+    }
+
+    private static MapSqlParameterSource row(NewNotice notice, Instant now) {
+        return new MapSqlParameterSource()
                 .addValue("key", notice.key())
                 .addValue("recipient", notice.recipient())
                 .addValue("email", notice.email())
@@ -77,11 +122,6 @@ class NotificationStore {
                 .addValue("subject", truncate(notice.subject(), 500))
                 .addValue("status", notice.status().name())
                 .addValue("createdAt", utc(now));
-        jdbc.update("INSERT INTO notification (notice_key, recipient, email, kind, step, task_id, task_name, "
-                + "process_instance_id, office_code, due_date, language, subject, status, attempts, created_at) "
-                + "VALUES (:key, :recipient, :email, :kind, :step, :taskId, :taskName, :processInstanceId, "
-                + ":officeCode, :dueDate, :language, :subject, :status, 0, :createdAt)", row);
-        return id(notice.key()).orElseThrow();
     }
 
     /**
@@ -117,6 +157,102 @@ class NotificationStore {
             return updated == 1;
         });
         return Boolean.TRUE.equals(marked);
+    }
+
+    /**
+     * Claims the notices for sending in one transaction, under one token: for each key, in key order (so that
+     * concurrent claimers lock the rows in the same order), the conditional update of {@link #claim}. Counts an
+     * attempt on each notice claimed.
+     *
+     * @return the token and the keys it claimed (none when every notice is sent, freshly claimed or not sendable)
+     */
+    Claim claimAll(Collection<String> keys, Instant now, Duration staleAfter) {
+        String token = UUID.randomUUID().toString();
+        if (keys.isEmpty()) {
+            return new Claim(token, Set.of());
+        }
+        List<String> sorted = keys.stream().distinct().sorted().toList();
+        Set<String> claimed = ownTransaction.execute(status -> {
+            jdbc.batchUpdate("UPDATE notification SET status = 'SENDING', claim_token = :token, claimed_at = :now, "
+                            + "attempts = attempts + 1 WHERE notice_key = :key AND (status IN ('PENDING', 'FAILED') "
+                            + "OR (status = 'SENDING' AND claimed_at < :stale))",
+                    sorted.stream().map(key -> new MapSqlParameterSource("token", token).addValue("now", utc(now))
+                            .addValue("key", key).addValue("stale", utc(now.minus(staleAfter))))
+                            .toArray(SqlParameterSource[]::new));
+            // The rows now carrying the token, read in the claiming transaction (drivers need not count batches).
+            return new HashSet<>(jdbc.queryForList("SELECT notice_key FROM notification WHERE notice_key IN (:keys) "
+                    + "AND claim_token = :token", new MapSqlParameterSource("keys", sorted).addValue("token", token),
+                    String.class));
+        });
+        return new Claim(token, claimed == null ? Set.of() : claimed);
+    }
+
+    /** The token of a {@link #claimAll} and the keys it claimed. */
+    record Claim(String token, Set<String> keys) {
+        Claim {
+            keys = Set.copyOf(keys);
+        }
+    }
+
+    /**
+     * Settles claimed notices in one transaction: {@code SENT} for {@code sent}, {@code FAILED} with the error for
+     * {@code failed}, each provided the claim token is still {@code token}.
+     *
+     * @return the sent keys whose claim had been taken over meanwhile (left as the other run set them)
+     */
+    Set<String> settleAll(String token, Collection<String> sent, Map<String, String> failed, Instant now) {
+        if (sent.isEmpty() && failed.isEmpty()) {
+            return Set.of();
+        }
+        List<String> sentKeys = sent.stream().sorted().toList();
+        Set<String> takenOver = ownTransaction.execute(status -> {
+            Set<String> lost = new HashSet<>();
+            if (!sentKeys.isEmpty()) {
+                int[] updated = jdbc.batchUpdate("UPDATE notification SET status = 'SENT', sent_at = :now, "
+                                + "last_error = NULL, claim_token = NULL WHERE notice_key = :key AND claim_token = :token",
+                        sentKeys.stream().map(key -> new MapSqlParameterSource("now", utc(now)).addValue("key", key)
+                                .addValue("token", token)).toArray(SqlParameterSource[]::new));
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] == 0) {
+                        lost.add(sentKeys.get(i));
+                    }
+                }
+            }
+            if (!failed.isEmpty()) {
+                jdbc.batchUpdate("UPDATE notification SET status = 'FAILED', last_error = :error, claim_token = NULL "
+                                + "WHERE notice_key = :key AND claim_token = :token",
+                        new TreeMap<>(failed).entrySet().stream().map(entry -> new MapSqlParameterSource("error",
+                                        truncate(entry.getValue(), MAX_ERROR)).addValue("key", entry.getKey())
+                                .addValue("token", token)).toArray(SqlParameterSource[]::new));
+            }
+            return lost;
+        });
+        return takenOver == null ? Set.of() : takenOver;
+    }
+
+    /** {@link #markRecordedOnly} for several notices, in one transaction. */
+    void markAllRecordedOnly(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "UPDATE notification SET status = 'RECORDED_ONLY', claim_token = NULL "
+                        + "WHERE notice_key IN (:keys) AND status IN ('PENDING', 'FAILED')",
+                new MapSqlParameterSource("keys", List.copyOf(keys))));
+    }
+
+    /** The statuses of the recorded notices among {@code keys}, by key. */
+    Map<String, NoticeStatus> statuses(Collection<String> keys) {
+        Map<String, NoticeStatus> statuses = new HashMap<>();
+        if (keys.isEmpty()) {
+            return statuses;
+        }
+        jdbc.query("SELECT notice_key, status FROM notification WHERE notice_key IN (:keys)",
+                new MapSqlParameterSource("keys", List.copyOf(keys)),
+                rs -> {
+                    statuses.put(rs.getString(1), NoticeStatus.valueOf(rs.getString(2)));
+                });
+        return statuses;
     }
 
     /** Gives a claimed notice back as {@code FAILED} with the error, for the next run to try again. */

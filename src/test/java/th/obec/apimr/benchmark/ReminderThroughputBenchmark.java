@@ -48,8 +48,8 @@ import th.obec.apimr.support.TestUsers;
  * Reminder emails per second through the product: open tasks whose Process_TaskDeadline (started by the product's
  * {@code taskDeadlines} listener) waits for its reminder timers, the engine clock moved past a reminder's moment,
  * and the job executors of the application run the timer jobs and the asynchronous send jobs, whose
- * {@code taskNoticeDelegate} delivers through the real {@code EmailTaskNotifier} (notification record, claim, SMTP,
- * sent mark) to GreenMail. 2,500 tasks, each of whose offices has 4 coordinators: 1,000 tasks are due on
+ * {@code taskNoticeDelegate} delivers through the real {@code EmailTaskNotifier} (per send job: the notification
+ * records, the claims and the sent marks one transaction each, the emails over one SMTP connection) to GreenMail. 2,500 tasks, each of whose offices has 4 coordinators: 1,000 tasks are due on
  * {@link #DUE}, 1,500 on a later date chosen so that their 7-day reminder falls on the moment of the first ones'
  * 3-day reminder. Three rounds, each one clock move:
  * <ol>
@@ -65,7 +65,8 @@ import th.obec.apimr.support.TestUsers;
  * A round starts only when every reminder of the one before is SENT, so it counts exactly its own emails (the SENT
  * reminders added since its clock move) over the time from the clock move until its last one is SENT. After all
  * rounds, asserts that every reminder arrived exactly once: as many messages and distinct Message-IDs (one per
- * notification key) as reminders due, and one SENT notification per key.
+ * notification key) as reminders due, and one SENT notification per key. Per round it also counts the SQL
+ * statements and commits of the nodes (load-independent), per email.
  */
 @Tag("benchmark")
 class ReminderThroughputBenchmark {
@@ -92,7 +93,17 @@ class ReminderThroughputBenchmark {
     private long runDeadline;
     private long expectedInAll;
 
-    record Round(String what, long reminders, double seconds, long sent) {
+    /** SQL the nodes ran during a round, and the SMTP connections GreenMail saw opened. */
+    record Work(long statements, long commits, long notificationStatements, Map<String, Long> byShape) {
+        /** The statement kinds ("insert ACT_HI_ACTINST") that ran most often, most first. */
+        List<Map.Entry<String, Long>> top(int n) {
+            return byShape.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(java.util.Comparator.reverseOrder())).limit(n)
+                    .toList();
+        }
+    }
+
+    record Round(String what, long reminders, double seconds, long sent, Work work, String load) {
         double rate() {
             return sent / seconds;
         }
@@ -100,6 +111,19 @@ class ReminderThroughputBenchmark {
         boolean finished() {
             return sent == reminders;
         }
+
+        String perEmail(long count) {
+            return String.format(Locale.ROOT, "%.2f", (double) count / Math.max(1, sent));
+        }
+    }
+
+    private final Map<ConfigurableApplicationContext, SqlCounter> counters = new HashMap<>();
+
+    private ConfigurableApplicationContext node(FreshDatabase database, Map<String, Object> properties) {
+        SqlCounter counter = new SqlCounter();
+        ConfigurableApplicationContext node = BenchmarkEnvironment.product(database, counter, properties);
+        counters.put(node, counter);
+        return node;
     }
 
     @AfterEach
@@ -125,18 +149,18 @@ class ReminderThroughputBenchmark {
             ClockUtil.setCurrentTime(Date.from(SET_UP_TIME));
             Map<String, Object> defaults = new HashMap<>(node("a", port));
             defaults.putAll(CAMUNDA_DEFAULTS);
-            ConfigurableApplicationContext nodeA = BenchmarkEnvironment.product(database, new SqlCounter(), defaults);
-            JdbcTemplate jdbc;
+            ConfigurableApplicationContext nodeA = node(database, defaults);
+            // The benchmark's own polling goes through a data source of its own, not counted with the nodes' SQL.
+            JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    database.url(), database.user(), ""));
             try {
                 setUp(nodeA);
-                jdbc = new JdbcTemplate(nodeA.getBean(javax.sql.DataSource.class));
                 runDeadline = System.nanoTime() + RUN_CAP_MS * 1_000_000;
                 rounds.add(round("one node, Camunda's default job-execution settings", List.of(nodeA), jdbc));
             } finally {
                 nodeA.close();
             }
-            nodeB = BenchmarkEnvironment.product(database, new SqlCounter(), node("b", port));
-            jdbc = new JdbcTemplate(nodeB.getBean(javax.sql.DataSource.class));
+            nodeB = node(database, node("b", port));
             progress("node b: job executor %s", describe(nodeB));
             if (rounds.get(0).finished()) {
                 Round product = round("one node, the product's job-execution settings", List.of(nodeB), jdbc);
@@ -144,7 +168,7 @@ class ReminderThroughputBenchmark {
                 rounds.add(product);
             }
             if (rounds.get(rounds.size() - 1).finished()) {
-                nodeC = BenchmarkEnvironment.product(database, new SqlCounter(), node("c", port));
+                nodeC = node(database, node("c", port));
                 progress("node c: job executor %s", describe(nodeC));
                 rounds.add(round("two nodes, the product's job-execution settings", List.of(nodeB, nodeC), jdbc));
             }
@@ -178,8 +202,9 @@ class ReminderThroughputBenchmark {
                         + " one date, 1,500 on a later one whose 7-day reminder falls on the first ones' 3-day"
                         + " reminder. Each round moves the engine clock past one reminder moment and the application's"
                         + " job executors run the timer jobs and the asynchronous send jobs, which deliver through the"
-                        + " product's EmailTaskNotifier (notification record, claim, SMTP, sent mark: separate short"
-                        + " transactions per email). Round 1 (7-day reminders of 1,000 tasks) and round 3 (1-day"
+                        + " product's EmailTaskNotifier: per send job (one task's 4 coordinators) one transaction records"
+                        + " the 4 notifications, one claims them, the 4 emails go over one SMTP connection and one"
+                        + " transaction marks them SENT. Round 1 (7-day reminders of 1,000 tasks) and round 3 (1-day"
                         + " reminders of 1,000 tasks) send 4,000 emails, round 2 (3-day reminders of the 1,000 and"
                         + " 7-day reminders of the 1,500) 10,000. A round starts only when every email of the one"
                         + " before is SENT; its time runs from the clock's move until its last notification is SENT,"
@@ -202,6 +227,35 @@ class ReminderThroughputBenchmark {
                         + round.sent() + " of " + round.reminders() + " sent; the later rounds were not measured.");
             }
         }
+        StringBuilder work = new StringBuilder("SQL per email (counted by a proxy around each node's data source,"
+                + " independent of load; includes the engine's timer and send jobs):");
+        for (Round round : rounds) {
+            work.append(" ").append(round.what()).append(": ").append(round.perEmail(round.work().statements()))
+                    .append(" statements, of which ").append(round.perEmail(round.work().notificationStatements()))
+                    .append(" on the notification tables, and ").append(round.perEmail(round.work().commits()))
+                    .append(" commits;");
+        }
+        work.setLength(work.length() - 1);
+        Round product = rounds.size() > 1 ? rounds.get(1) : baseline;
+        StringBuilder shapes = new StringBuilder("The statements run most often in the round \"" + product.what()
+                + "\", per email:");
+        product.work().top(10).forEach(shape -> shapes.append(" ").append(shape.getKey()).append(" ")
+                .append(product.perEmail(shape.getValue())).append(";"));
+        shapes.setLength(shapes.length() - 1);
+        report.note(shapes.append(". The notification tables take ").append(product.perEmail(
+                product.work().notificationStatements())).append(" of its ").append(product.perEmail(
+                product.work().statements())).append(" statements per email; the rest is the engine's timer and send"
+                + " jobs (history level full).").toString());
+        StringBuilder load = new StringBuilder("Load average (1 minute) of the 2-core machine as each round ended"
+                + " (the benchmark's own threads included, other builds possibly running):");
+        rounds.forEach(round -> load.append(" ").append(round.what()).append(" ").append(round.load()).append(";"));
+        load.setLength(load.length() - 1);
+        report.note(load.append(". The rates are what this machine gave under that load, not a capacity of the"
+                + " design; the statement and commit counts do not depend on it. The two-node round runs both nodes"
+                + " in the one JVM on the same 2 cores: it adds job-executor threads but no CPU.").toString());
+        report.note(work.append(". Before, each email had its own three notification transactions (record, claim,"
+                + " sent mark: 3 commits and 6 notification statements per email: insert, id, preference, claim, sent mark, id, besides the engine's jobs)"
+                + " and its own SMTP connection.").toString());
         report.note(String.format(Locale.ROOT, "After all rounds: %,d reminders due, %,d SENT notifications with %d"
                 + " duplicate keys, %,d messages received with %,d distinct Message-IDs.", expectedInAll, totalSent,
                 duplicateKeys, received.length, messageIds.size()));
@@ -321,6 +375,7 @@ class ReminderThroughputBenchmark {
         expectedInAll += reminders;
         progress("%s: clock to %s, %d reminder timers due, %d reminders", what, reminderAt.toInstant(), tasks,
                 reminders);
+        List<SqlCounter.Snapshot> before = nodes.stream().map(node -> counters.get(node).snapshot()).toList();
         long start = System.nanoTime();
         ClockUtil.setCurrentTime(moveTo);
         // In production time passes and the idle acquisition finds the timers within its wait; here the clock
@@ -329,8 +384,21 @@ class ReminderThroughputBenchmark {
         long end = drain(jdbc, expectedInAll, runDeadline, what);
         long sent = sentReminders(jdbc) - sentBefore;
         double seconds = (end - start) / 1e9;
-        progress("%s: %d of %d reminders in %.1f s, %.0f/s", what, sent, reminders, seconds, sent / seconds);
-        return new Round(what, reminders, seconds, Math.min(sent, reminders));
+        long statements = 0;
+        long commits = 0;
+        long notification = 0;
+        Map<String, Long> byShape = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            SqlCounter.Snapshot work = counters.get(nodes.get(i)).snapshot().minus(before.get(i));
+            statements += work.statements();
+            commits += work.commits();
+            notification += work.onTables("notification");
+            work.byShape().forEach((shape, n) -> byShape.merge(shape, n, Long::sum));
+        }
+        progress("%s: %d of %d reminders in %.1f s, %.0f/s; %d statements (%d on notification tables), %d commits",
+                what, sent, reminders, seconds, sent / seconds, statements, notification, commits);
+        return new Round(what, reminders, seconds, Math.min(sent, reminders),
+                new Work(statements, commits, notification, byShape), loadAverage());
     }
 
     /** Waits until {@code expected} reminders are SENT or {@code deadline} passes; the time of the last count. */
@@ -353,6 +421,15 @@ class ReminderThroughputBenchmark {
             }
         }
         return seen;
+    }
+
+    /** The machine's 1-minute load average as the round ended (Linux), or "?" where unknown. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException unknown) {
+            return "?";
+        }
     }
 
     private static long sentReminders(JdbcTemplate jdbc) {

@@ -8,31 +8,52 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import th.obec.apimr.support.SmtpRelay;
 import th.obec.apimr.support.SmtpTestServer;
 
 /**
  * A real SMTP server in the test JVM (GreenMail) on a port of its own, which tests can stop and start again on the
- * same port to simulate an outage of the mail server.
+ * same port to simulate an outage of the mail server. The application sends through an {@link SmtpRelay} in front
+ * of it, which counts the SMTP connections and can refuse chosen recipients; stopping stops both.
  */
 final class MailCatcher {
 
     private static final SmtpTestServer SERVER = new SmtpTestServer();
-
-    static final int PORT = SERVER.port();
+    private static final SmtpRelay RELAY = new SmtpRelay(SERVER.port());
 
     private MailCatcher() {
     }
 
     static void start() {
         SERVER.start();
+        RELAY.start();
     }
 
     static void stop() {
+        RELAY.stop();
         SERVER.stop();
     }
 
+    /** Starts the server if needed, forgets what it received and the connections, and accepts every recipient. */
     static void purge() {
+        start();
         SERVER.purge();
+        RELAY.resetCount();
+        RELAY.acceptAll();
+    }
+
+    /** The SMTP connections the application opened since the last {@link #purge()}. */
+    static int connections() {
+        return RELAY.connections();
+    }
+
+    /** The server refuses this recipient (550) until the next {@link #purge()}. */
+    static void refuse(String email) {
+        RELAY.refuse(email);
+    }
+
+    static void acceptAll() {
+        RELAY.acceptAll();
     }
 
     static List<MimeMessage> received() {
@@ -70,7 +91,7 @@ final class MailCatcher {
         public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
             start();
             org.springframework.test.context.support.TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
-                    context, SERVER.mailProperties());
+                    context, "spring.mail.host=127.0.0.1", "spring.mail.port=" + RELAY.port());
         }
     }
 }
