@@ -1,4 +1,5 @@
-/* The cycle status page: reads /api/dashboard, filters and sorts in the browser, draws the charts with echarts.
+/* The cycle status page: reads /api/dashboard one page of office rows at a time (the server filters, sorts and
+   pages; the figures above the table cover every office the user may see), draws the charts with echarts.
    Thai first, English on request (the choice is remembered); dates in the Buddhist era. */
 (function () {
   'use strict';
@@ -8,6 +9,9 @@
   var PHASES = ['NOT_STARTED', 'ANALYSIS', 'PLANNING', 'IMPLEMENTATION', 'MONITORING_MID_YEAR', 'MONITORING_ANNUAL',
     'REFLECTION', 'COMPLETED'];
   var STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED_ON_TIME', 'SUBMITTED_LATE', 'RETURNED', 'ACCEPTED', 'MISSING'];
+  var PAGE_SIZES = [25, 50, 100, 200, 500];
+  var DEFAULT_SIZE = 50;
+  var MAX_SIZE = 500;
 
   var TEXT = {
     th: {
@@ -16,7 +20,9 @@
       chartFunnel: 'จำนวนเขตพื้นที่ตามขั้นของวงจร (ถึงขั้นนี้แล้ว)', chartLevels: 'การกระจายระดับคุณภาพรายรอบ',
       chartRegions: 'ความครบถ้วนของการรายงานรายเขตตรวจราชการ (%)',
       region: 'เขตตรวจราชการ', officeType: 'ประเภท', phase: 'ขั้นปัจจุบัน', statusOf: 'สถานะรายงาน',
-      search: 'ค้นหาชื่อเขตพื้นที่', all: 'ทั้งหมด', rows: 'แสดง {n} จาก {t} เขตพื้นที่',
+      search: 'ค้นหาชื่อเขตพื้นที่', all: 'ทั้งหมด', rows: 'แสดง {from}–{to} จาก {n} เขตพื้นที่ (ทั้งหมด {t})',
+      noRows: 'ไม่พบเขตพื้นที่ (ทั้งหมด {t})', pageOf: 'หน้า {p} / {n}', previous: '‹ ก่อนหน้า', next: 'ถัดไป ›',
+      pageSize: 'แถวต่อหน้า',
       office: 'เขตพื้นที่', province: 'จังหวัด', nextDeadline: 'กำหนดส่งถัดไป', overdue: 'เกินกำหนด',
       escalated: 'แจ้งผู้บริหาร', level: 'ระดับ', completeness: 'ความครบถ้วน', timeliness: 'ความทันเวลา',
       submitted: 'ส่งครบ', onTime: 'ตรงเวลา', late: 'ล่าช้า', accepted: 'ผ่านการกลั่นกรอง', offices: 'เขตพื้นที่',
@@ -47,7 +53,9 @@
       chartFunnel: 'Offices by cycle step (reached so far)', chartLevels: 'Quality levels per round',
       chartRegions: 'Reporting completeness by inspection region (%)',
       region: 'Inspection region', officeType: 'Type', phase: 'Current step', statusOf: 'Report status',
-      search: 'Search office name', all: 'All', rows: 'Showing {n} of {t} offices',
+      search: 'Search office name', all: 'All', rows: 'Showing {from}–{to} of {n} offices ({t} in all)',
+      noRows: 'No office matches ({t} in all)', pageOf: 'Page {p} of {n}', previous: '‹ Previous', next: 'Next ›',
+      pageSize: 'Rows per page',
       office: 'Office', province: 'Province', nextDeadline: 'Next deadline', overdue: 'Overdue',
       escalated: 'Escalated', level: 'Level', completeness: 'Completeness', timeliness: 'Timeliness',
       submitted: 'Submitted', onTime: 'On time', late: 'Late', accepted: 'Accepted', offices: 'offices',
@@ -81,12 +89,18 @@
   };
 
   var state = {
-    lang: readLang(), data: null, detail: null, sort: { key: 'region', dir: 1 },
-    filters: { region: '', type: '', phase: '', statusRound: 'MID_YEAR', status: '', search: '' }, charts: {}
+    lang: readLang(), cycleId: null, data: null, detail: null, sort: { key: 'region', dir: 1 }, page: 0,
+    size: readSize(), filters: { region: '', type: '', phase: '', statusRound: 'MID_YEAR', status: '', search: '' },
+    charts: {}, request: 0
   };
 
   function readLang() {
     try { return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'th'; } catch (e) { return 'th'; }
+  }
+  /* rows per page: ?size= in the address (1 to 500), else 50 */
+  function readSize() {
+    var size = parseInt(new URLSearchParams(location.search).get('size'), 10);
+    return size >= 1 && size <= MAX_SIZE ? size : DEFAULT_SIZE;
   }
   function t(key) { return TEXT[state.lang][key]; }
   function $(id) { return document.getElementById(id); }
@@ -143,15 +157,39 @@
     });
   }
   function loadCycle(id) {
-    clearError();
-    return api('/api/dashboard/cycles/' + id).then(function (data) {
-      state.data = data;
-      fillFilters();
-      render();
+    state.cycleId = id;
+    state.page = 0;
+    return loadPage().then(function () {
       var office = new URLSearchParams(location.hash.replace(/^#/, '')).get('office');
-      if (office) { openOffice(office); }
-    }).catch(showError);
+      if (office && state.data) { openOffice(office); }
+    });
   }
+  /* the summary and one page of rows, filtered and sorted by the server; an answer overtaken by a later request is dropped */
+  function pageQuery() {
+    var f = state.filters;
+    var params = new URLSearchParams();
+    params.set('page', state.page);
+    params.set('size', state.size);
+    if (f.region) { params.set('region', f.region); }
+    if (f.type) { params.set('type', f.type); }
+    if (f.phase) { params.set('phase', f.phase); }
+    if (f.status) { params.set('round', f.statusRound); params.set('status', f.status); }
+    if (f.search.trim()) { params.set('q', f.search.trim()); }
+    params.set('sort', state.sort.key);
+    params.set('dir', state.sort.dir > 0 ? 'asc' : 'desc');
+    return params.toString();
+  }
+  function loadPage() {
+    var request = ++state.request;
+    return api('/api/dashboard/cycles/' + state.cycleId + '?' + pageQuery()).then(function (data) {
+      if (request !== state.request) { return; }
+      clearError();
+      var first = !state.data || state.data.cycleId !== data.cycleId;
+      state.data = data;
+      if (first) { fillFilters(); render(); } else { renderRounds(); renderCharts(); renderTable(); }
+    }).catch(function (error) { if (request === state.request) { showError(error); } });
+  }
+  function reload() { state.page = 0; return loadPage(); }
   function openOffice(code) {
     if (!state.data) { return; }
     api('/api/dashboard/cycles/' + state.data.cycleId + '/offices/' + encodeURIComponent(code)).then(function (detail) {
@@ -180,45 +218,9 @@
     fillSelect($('phase-filter'), [['', t('all')]].concat(PHASES.map(function (p) { return [p, t('phases')[p]]; })), state.filters.phase);
     fillSelect($('status-round'), ROUNDS.map(function (r) { return [r, t('rounds')[r]]; }), state.filters.statusRound);
     fillSelect($('status-filter'), [['', t('all')]].concat(STATUSES.map(function (s) { return [s, t('statuses')[s]]; })), state.filters.status);
+    var sizes = PAGE_SIZES.indexOf(state.size) >= 0 ? PAGE_SIZES : PAGE_SIZES.concat([state.size]).sort(function (a, b) { return a - b; });
+    fillSelect($('page-size'), sizes.map(function (n) { return [String(n), String(n)]; }), String(state.size));
   }
-  function visibleRows() {
-    var f = state.filters;
-    var search = f.search.trim().toLowerCase();
-    var roundIndex = ROUNDS.indexOf(f.statusRound);
-    var rows = state.data.offices.filter(function (row) {
-      return (!f.region || row.regionCode === f.region) && (!f.type || row.officeType === f.type)
-        && (!f.phase || row.phase === f.phase) && (!f.status || row.rounds[roundIndex].status === f.status)
-        && (!search || row.officeName.toLowerCase().indexOf(search) >= 0 || row.officeCode.toLowerCase().indexOf(search) >= 0);
-    });
-    var key = state.sort.key;
-    var dir = state.sort.dir;
-    rows.sort(function (a, b) {
-      var x = sortValue(a, key);
-      var y = sortValue(b, key);
-      if (x === y) { return a.officeCode < b.officeCode ? -1 : 1; }
-      if (x == null) { return 1; }
-      if (y == null) { return -1; }
-      return (x < y ? -1 : 1) * dir;
-    });
-    return rows;
-  }
-  function sortValue(row, key) {
-    switch (key) {
-      case 'office': return row.officeName;
-      case 'type': return row.officeType;
-      case 'province': return row.provincesTh;
-      case 'region': return row.regionCode + row.officeCode;
-      case 'phase': return PHASES.indexOf(row.phase);
-      case 'next': return row.nextDeadline || null;
-      case 'overdue': return row.overdueTasks;
-      case 'escalated': return row.escalatedTasks;
-      default:
-        var parts = key.split(':');
-        var round = row.rounds[ROUNDS.indexOf(parts[1])];
-        return parts[0] === 'status' ? STATUSES.indexOf(round.status) : (round.qualityLevel == null ? null : round.qualityLevel);
-    }
-  }
-
   // ----- rendering -----
   function render() {
     document.documentElement.lang = state.lang;
@@ -279,18 +281,16 @@
     return state.charts[id];
   }
   function renderCharts() {
-    var rows = visibleRows();
-    // phase funnel over the filtered offices: how many reached each step
+    // phase funnel over the offices matching the filters (every page): how many reached each step
     var steps = ['ANALYSIS', 'PLANNING', 'IMPLEMENTATION', 'MONITORING_MID_YEAR', 'MONITORING_ANNUAL', 'REFLECTION', 'COMPLETED'];
-    var reached = steps.map(function (step) {
-      var index = PHASES.indexOf(step);
-      return rows.filter(function (row) { return PHASES.indexOf(row.phase) >= index; }).length;
-    });
+    var counts = {};
+    state.data.paging.phases.forEach(function (count) { counts[count.phase] = count.reached; });
+    var reached = steps.map(function (step) { return counts[step] || 0; });
     // a bar funnel, first step on top: with several steps at zero a drawn funnel would collapse into its labels
     chart('chart-funnel').setOption({
       animation: false, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 10, right: 40, top: 10, bottom: 20, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1, max: Math.max(1, rows.length) },
+      xAxis: { type: 'value', minInterval: 1, max: Math.max(1, state.data.paging.matching) },
       yAxis: { type: 'category', inverse: true, data: steps.map(function (step) { return t('phases')[step]; }) },
       series: [{ name: t('reached'), type: 'bar', barMaxWidth: 22, label: { show: true, position: 'right' },
         itemStyle: { color: '#1d3557' }, data: reached }]
@@ -335,7 +335,7 @@
       if (state.sort.key === column[0]) { th.className = state.sort.dir > 0 ? 'sorted-asc' : 'sorted-desc'; }
       head.appendChild(th);
     });
-    var rows = visibleRows();
+    var rows = state.data.offices;
     var body = document.querySelector('#office-table tbody');
     body.innerHTML = '';
     rows.forEach(function (row) {
@@ -358,7 +358,18 @@
       if (state.detail && state.detail.office.officeCode === row.officeCode) { tr.className = 'selected'; }
       body.appendChild(tr);
     });
-    $('row-count').textContent = t('rows').replace('{n}', rows.length).replace('{t}', state.data.offices.length);
+    var paging = state.data.paging;
+    var from = paging.page * paging.size;
+    $('row-count').textContent = rows.length
+      ? t('rows').replace('{from}', from + 1).replace('{to}', from + rows.length).replace('{n}', paging.matching)
+        .replace('{t}', state.data.totals.offices)
+      : t('noRows').replace('{t}', state.data.totals.offices);
+    $('page-info').textContent = t('pageOf').replace('{p}', Math.min(paging.page + 1, Math.max(paging.pages, 1)))
+      .replace('{n}', Math.max(paging.pages, 1));
+    $('page-previous').textContent = t('previous');
+    $('page-next').textContent = t('next');
+    $('page-previous').disabled = paging.page <= 0;
+    $('page-next').disabled = paging.page + 1 >= paging.pages;
   }
   function taskName(key, name) { return (state.lang === 'en' && t('tasksByKey')[key]) || name; }
 
@@ -434,14 +445,33 @@
     });
     var filters = { 'region-filter': 'region', 'type-filter': 'type', 'phase-filter': 'phase', 'status-round': 'statusRound', 'status-filter': 'status' };
     Object.keys(filters).forEach(function (id) {
-      $(id).addEventListener('change', function () { state.filters[filters[id]] = $(id).value; renderRounds(); renderCharts(); renderTable(); });
+      $(id).addEventListener('change', function () {
+        state.filters[filters[id]] = $(id).value;
+        // the status round alone changes no row unless a status is chosen
+        if (id !== 'status-round' || state.filters.status) { reload(); }
+      });
     });
-    $('search').addEventListener('input', function () { state.filters.search = $('search').value; renderCharts(); renderTable(); });
+    var typing = null;
+    $('search').addEventListener('input', function () {
+      state.filters.search = $('search').value;
+      clearTimeout(typing);
+      typing = setTimeout(reload, 300);
+    });
     $('office-head').addEventListener('click', function (event) {
       var key = event.target.getAttribute('data-sort');
       if (!key) { return; }
       state.sort = { key: key, dir: state.sort.key === key ? -state.sort.dir : 1 };
-      renderTable();
+      reload();
+    });
+    $('page-previous').addEventListener('click', function () {
+      if (state.page > 0) { state.page--; loadPage(); }
+    });
+    $('page-next').addEventListener('click', function () {
+      if (state.data && state.page + 1 < state.data.paging.pages) { state.page++; loadPage(); }
+    });
+    $('page-size').addEventListener('change', function () {
+      state.size = parseInt($('page-size').value, 10) || DEFAULT_SIZE;
+      reload();
     });
     document.querySelector('#office-table tbody').addEventListener('click', function (event) {
       var link = event.target.closest('a.office');
@@ -451,7 +481,8 @@
     });
     $('cycle-select').addEventListener('change', function () {
       state.detail = null;
-      history.replaceState(null, '', location.pathname + '?cycle=' + $('cycle-select').value);
+      history.replaceState(null, '', location.pathname + '?cycle=' + $('cycle-select').value
+        + (state.size !== DEFAULT_SIZE ? '&size=' + state.size : ''));
       loadCycle($('cycle-select').value);
     });
     window.addEventListener('hashchange', function () {

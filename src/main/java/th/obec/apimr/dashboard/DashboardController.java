@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -36,9 +37,21 @@ class DashboardController {
         return dashboard.cycles();
     }
 
+    /**
+     * The summary over every office the caller sees and one page of rows: {@code page} (0-based), {@code size}
+     * (default 50, at most 500), filters {@code region}, {@code type}, {@code phase}, {@code status} (in
+     * {@code round}, default MID_YEAR), {@code q} (office name or code), order {@code sort} and {@code dir}.
+     */
     @GetMapping("/cycles/{id}")
-    CycleDashboard cycle(@PathVariable Long id) {
-        return dashboard.cycle(id, visibility());
+    CycleDashboard cycle(@PathVariable Long id, @RequestParam(required = false) String page,
+                         @RequestParam(required = false) String size, @RequestParam(required = false) String region,
+                         @RequestParam(required = false) String type, @RequestParam(required = false) String phase,
+                         @RequestParam(required = false) String round, @RequestParam(required = false) String status,
+                         @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                         @RequestParam(required = false) String dir) {
+        OfficeVisibility visibility = visibility();
+        return dashboard.cycle(id, visibility,
+                DashboardQuery.parse(page, size, region, type, phase, round, status, q, sort, dir));
     }
 
     @GetMapping("/cycles/{id}/offices/{code}")

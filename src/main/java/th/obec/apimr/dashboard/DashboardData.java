@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -27,10 +26,11 @@ import th.obec.apimr.office.OfficeType;
 import th.obec.apimr.report.ReportStatus;
 
 /**
- * The dashboard's reads, each one query for a whole cycle (never one per office): office cycles, offices, chosen
- * indicators and indicator reports from the application's tables (read-only SQL projections over the tables of the
- * cycle, office, analysis and report capabilities, defined by their Flyway migrations), open tasks from the engine's
- * task table joined with the office cycles, escalations and task history through the engine's API.
+ * The dashboard's reads, each one query for a whole cycle (never one per office): the office cycles with their
+ * offices and their open and escalated tasks counted, chosen indicators and indicator reports (read-only SQL
+ * projections over the tables of the cycle, office, analysis and report capabilities, defined by their Flyway
+ * migrations, and over the engine's task and variable tables); the next task of the rows of one page; one office's
+ * escalations and task history through the engine's API.
  */
 @Component
 class DashboardData {
@@ -42,14 +42,12 @@ class DashboardData {
     private static final int CHUNK = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
 
-    DashboardData(NamedParameterJdbcTemplate jdbc, TaskService taskService, RuntimeService runtimeService,
+    DashboardData(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService,
                   HistoryService historyService) {
         this.jdbc = jdbc;
-        this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
     }
@@ -58,8 +56,17 @@ class DashboardData {
     record OfficeCycleRow(Long id, String officeCode, String processInstanceId, Phase phase) {
     }
 
-    /** An office as the dashboard shows it; {@code provincesTh} joined with commas. */
-    record OfficeData(String code, OfficeType type, String shortNameTh, String provincesTh, String regionCode) {
+    /**
+     * An office's run of the cycle with the office and its open tasks counted: what the summary, the filters and
+     * the order of the dashboard need, one row per office.
+     *
+     * @param provincesTh    the provinces it serves, joined with commas
+     * @param nextDue        the earliest due date among its open tasks
+     * @param escalatedTasks open tasks whose task-local {@code escalated} is true
+     */
+    record Unit(Long id, String officeCode, String processInstanceId, Phase phase, OfficeType type,
+                String shortNameTh, String provincesTh, String regionCode, int openTasks, int overdueTasks,
+                Instant nextDue, int escalatedTasks) {
     }
 
     /** The office cycles of a cycle (of one office when given), by office code. */
@@ -74,20 +81,70 @@ class DashboardData {
                 rs.getString("office_code"), rs.getString("process_instance_id"), Phase.valueOf(rs.getString("phase"))));
     }
 
-    /** The offices taking part in a cycle, by code. */
-    Map<String, OfficeData> offices(Long cycleId) {
-        Map<String, OfficeData> offices = new HashMap<>();
-        jdbc.query("select o.code, o.office_type, o.short_name_th, o.provinces_th, o.region_code from office o"
-                + " join office_cycle oc on oc.office_code = o.code where oc.cycle_id = :cycleId",
-                new MapSqlParameterSource("cycleId", cycleId), rs -> {
-            String provinces = rs.getString("provinces_th");
-            offices.put(rs.getString("code"), new OfficeData(rs.getString("code"),
-                    OfficeType.valueOf(rs.getString("office_type")), rs.getString("short_name_th"),
-                    provinces == null ? null : String.join(", ", java.util.Arrays.stream(provinces.split("\\|"))
-                            .map(String::trim).filter(p -> !p.isEmpty()).toList()),
-                    rs.getString("region_code")));
+    /**
+     * The offices of a cycle that the user may see (only the given office cycle when not null), in one query: the
+     * office cycle, its office, and per office cycle its open tasks counted in the engine's task table (how many,
+     * how many past due at {@code now}, the earliest due date) and its escalated open tasks counted in the engine's
+     * variable table (a task-local {@code escalated} that is boolean true or the text "true"). Read-only projections
+     * of {@code ACT_RU_TASK} and {@code ACT_RU_VARIABLE}.
+     */
+    List<Unit> units(Long cycleId, Long officeCycleId, OfficeVisibility visibility, Instant now) {
+        MapSqlParameterSource params = new MapSqlParameterSource("cycleId", cycleId)
+                .addValue("now", java.sql.Timestamp.from(now));
+        StringBuilder where = new StringBuilder(" where oc.cycle_id = :cycleId");
+        String only = "";
+        if (officeCycleId != null) {
+            where.append(" and oc.id = :officeCycleId");
+            only = " and c.id = :officeCycleId";
+            params.addValue("officeCycleId", officeCycleId);
+        }
+        if (!visibility.seesEverything()) {
+            List<String> seen = new ArrayList<>();
+            if (!visibility.offices().isEmpty()) {
+                seen.add("oc.office_code in (:offices)");
+                params.addValue("offices", visibility.offices());
+            }
+            if (!visibility.regions().isEmpty()) {
+                seen.add("o.region_code in (:regions)");
+                params.addValue("regions", visibility.regions());
+            }
+            where.append(seen.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", seen) + ")");
+        }
+        String sql = "select oc.id, oc.office_code, oc.process_instance_id, oc.phase, o.office_type, o.short_name_th,"
+                + " o.provinces_th, o.region_code, t.open_tasks, t.overdue_tasks, t.next_due, e.escalated_tasks"
+                + " from office_cycle oc join office o on o.code = oc.office_code"
+                + " left join (select c.id, count(*) open_tasks,"
+                + " sum(case when t.DUE_DATE_ < :now then 1 else 0 end) overdue_tasks, min(t.DUE_DATE_) next_due"
+                + " from ACT_RU_TASK t join office_cycle c on c.process_instance_id = t.PROC_INST_ID_"
+                + " where c.cycle_id = :cycleId" + only + " group by c.id) t on t.id = oc.id"
+                + " left join (select c.id, count(*) escalated_tasks from ACT_RU_VARIABLE v"
+                + " join ACT_RU_TASK t on t.ID_ = v.TASK_ID_"
+                + " join office_cycle c on c.process_instance_id = t.PROC_INST_ID_"
+                + " where c.cycle_id = :cycleId" + only + " and v.NAME_ = '" + ESCALATED + "'"
+                + " and ((v.TYPE_ = 'boolean' and v.LONG_ = 1)"
+                + " or (v.TYPE_ = 'string' and lower(trim(v.TEXT_)) = 'true'))"
+                + " group by c.id) e on e.id = oc.id"
+                + where;
+        return jdbc.query(sql, params, (rs, row) -> {
+            java.sql.Timestamp next = rs.getTimestamp("next_due");
+            return new Unit(rs.getLong("id"), rs.getString("office_code"), rs.getString("process_instance_id"),
+                    Phase.valueOf(rs.getString("phase")), OfficeType.valueOf(rs.getString("office_type")),
+                    rs.getString("short_name_th"), provinces(rs.getString("provinces_th")),
+                    rs.getString("region_code"), rs.getInt("open_tasks"), rs.getInt("overdue_tasks"),
+                    next == null ? null : next.toInstant(), rs.getInt("escalated_tasks"));
         });
-        return offices;
+    }
+
+    /** Provinces as stored ({@code |}-separated) joined with commas. */
+    private static String provinces(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.indexOf('|') < 0) {
+            return stored.trim();
+        }
+        return String.join(", ", java.util.Arrays.stream(stored.split("\\|"))
+                .map(String::trim).filter(p -> !p.isEmpty()).toList());
     }
 
     /** The indicator reports of a cycle (of one office cycle when given). */
@@ -131,50 +188,35 @@ class DashboardData {
     }
 
     /**
-     * The open user tasks of the office cycles' process instances of a cycle (of one office cycle when given), in
-     * one query: the engine's task table joined with the office cycles (a read-only projection of
-     * {@code ACT_RU_TASK}; whom the dashboard shows which office is decided by {@link OfficeVisibility}).
+     * Per process instance (of those given: the rows of one page), its open user task due first, from the engine's
+     * task table (a read-only projection of {@code ACT_RU_TASK}); instances without a task with a due date are left
+     * out. Ties go to the task created first.
      */
-    List<OpenTask> openTasks(Long cycleId, Long officeCycleId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("cycleId", cycleId);
-        String sql = "select t.ID_, t.PROC_INST_ID_, t.NAME_, t.TASK_DEF_KEY_, t.DUE_DATE_ from ACT_RU_TASK t"
-                + " join office_cycle oc on oc.process_instance_id = t.PROC_INST_ID_ where oc.cycle_id = :cycleId";
-        if (officeCycleId != null) {
-            sql += " and oc.id = :officeCycleId";
-            params.addValue("officeCycleId", officeCycleId);
+    Map<String, OpenTask> nextTasks(Collection<String> processInstanceIds) {
+        Map<String, OpenTask> next = new HashMap<>();
+        for (String[] chunk : chunks(processInstanceIds)) {
+            jdbc.query("select t.ID_, t.PROC_INST_ID_, t.NAME_, t.TASK_DEF_KEY_, t.DUE_DATE_ from ACT_RU_TASK t"
+                            + " where t.PROC_INST_ID_ in (:ids) and t.DUE_DATE_ is not null"
+                            + " order by t.DUE_DATE_, t.CREATE_TIME_, t.ID_",
+                    new MapSqlParameterSource("ids", List.of(chunk)), rs -> {
+                        String instance = rs.getString(2);
+                        if (!next.containsKey(instance)) {
+                            next.put(instance, new OpenTask(rs.getString(1), instance, rs.getString(3),
+                                    rs.getString(4), rs.getTimestamp(5).toInstant()));
+                        }
+                    });
         }
-        return jdbc.query(sql, params, (rs, row) -> {
-            java.sql.Timestamp due = rs.getTimestamp(5);
-            return new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    due == null ? null : due.toInstant());
-        });
+        return next;
     }
 
-    /**
-     * The ids of the tasks of these process instances whose task-local {@code escalated} is true. For many instances
-     * (more than one IN list) one query of every {@code escalated} variable of the engine, kept for these instances;
-     * otherwise a query per IN list of instance ids.
-     */
-    Set<String> escalatedTaskIds(Collection<String> processInstanceIds) {
+    /** The ids of the tasks of one process instance whose task-local {@code escalated} is true (engine API). */
+    Set<String> escalatedTaskIds(String processInstanceId) {
         Set<String> escalated = new HashSet<>();
-        List<String[]> chunks = chunks(processInstanceIds);
-        if (chunks.size() > 1) {
-            Set<String> wanted = new HashSet<>(processInstanceIds);
-            for (VariableInstance variable : runtimeService.createVariableInstanceQuery().variableName(ESCALATED)
-                    .disableCustomObjectDeserialization().list()) {
-                if (variable.getTaskId() != null && wanted.contains(variable.getProcessInstanceId())
-                        && isTrue(variable.getValue())) {
-                    escalated.add(variable.getTaskId());
-                }
-            }
-            return escalated;
-        }
-        for (String[] chunk : chunks) {
-            for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-                    .processInstanceIdIn(chunk).variableName(ESCALATED).disableCustomObjectDeserialization().list()) {
-                if (variable.getTaskId() != null && isTrue(variable.getValue())) {
-                    escalated.add(variable.getTaskId());
-                }
+        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceId).variableName(ESCALATED).disableCustomObjectDeserialization()
+                .list()) {
+            if (variable.getTaskId() != null && isTrue(variable.getValue())) {
+                escalated.add(variable.getTaskId());
             }
         }
         return escalated;

@@ -8,8 +8,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,8 +41,10 @@ import th.obec.apimr.dashboard.DashboardViews.RoundEntry;
 import th.obec.apimr.dashboard.DashboardViews.RoundFigures;
 import th.obec.apimr.dashboard.DashboardViews.TaskEntry;
 import th.obec.apimr.dashboard.DashboardData.OfficeCycleRow;
-import th.obec.apimr.dashboard.DashboardData.OfficeData;
 import th.obec.apimr.dashboard.DashboardData.OpenTask;
+import th.obec.apimr.dashboard.DashboardData.Unit;
+import th.obec.apimr.dashboard.DashboardViews.Paging;
+import th.obec.apimr.dashboard.DashboardViews.Totals;
 import th.obec.apimr.dashboard.RoundRules.ReportRow;
 import th.obec.apimr.indicator.IndicatorCatalogue;
 import th.obec.apimr.indicator.IndicatorView;
@@ -55,7 +59,8 @@ import th.obec.apimr.report.ReportView;
  * The cycle status page's figures: per office its phase, open, overdue and escalated tasks, next deadline and its
  * standing in each round; per round the completeness, timeliness and quality levels, nationally and per region.
  * Computed on each request from the application's tables and the engine, with a fixed number of queries whatever
- * the number of offices (BENCHMARKS.md, "Dashboard API": 245 offices and 29,000 units).
+ * the number of offices: one row of counts per visible office for the summary, full rows for one page only
+ * (BENCHMARKS.md, "Dashboard API": 245 offices and 29,000 units).
  */
 @Service
 class DashboardService {
@@ -93,28 +98,31 @@ class DashboardService {
                 .toList();
     }
 
-    /** The status page of a cycle over the offices the user may see. */
+    /** The status page of a cycle over the offices the user may see, every office's row on one page. */
     @Transactional(readOnly = true)
     public CycleDashboard cycle(Long cycleId, OfficeVisibility visibility) {
+        return cycle(cycleId, visibility, DashboardQuery.everything());
+    }
+
+    /**
+     * The status page of a cycle: the summary (figures per round nationally and per region, the phase funnel, task
+     * totals) over every office the user may see, and one page of the rows that match the query's filters, in its
+     * order. Only the rows of the page are built; the summary comes from one row of counts per office.
+     */
+    @Transactional(readOnly = true)
+    public CycleDashboard cycle(Long cycleId, OfficeVisibility visibility, DashboardQuery query) {
         CycleView cycle = findCycle(cycleId);
-        Map<String, OfficeData> officeByCode = data.offices(cycleId);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
         Map<String, RegionView> regionByCode = offices.regions().stream()
                 .collect(Collectors.toMap(RegionView::code, Function.identity()));
-        List<OfficeCycleRow> visible = data.officeCycles(cycleId, null).stream()
-                .filter(oc -> {
-                    OfficeData office = officeByCode.get(oc.officeCode());
-                    return office != null && visibility.sees(oc.officeCode(), office.regionCode());
-                })
-                .toList();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        List<OfficeRow> rows = rows(cycle, visible, officeByCode, regionByCode, now, null);
+        List<Scored> visible = score(cycle, data.units(cycleId, null, visibility, now), null, now);
 
         List<RoundFigures> national = new ArrayList<>();
         for (Round round : Round.values()) {
-            national.add(RoundRules.figures(round, roundsOf(rows, round)));
+            national.add(RoundRules.figures(round, roundsOf(visible, round)));
         }
-        Map<String, List<OfficeRow>> byRegion = rows.stream()
-                .collect(Collectors.groupingBy(OfficeRow::regionCode, java.util.TreeMap::new, Collectors.toList()));
+        Map<String, List<Scored>> byRegion = visible.stream().filter(s -> s.unit().regionCode() != null)
+                .collect(Collectors.groupingBy(s -> s.unit().regionCode(), TreeMap::new, Collectors.toList()));
         List<RegionFigures> regions = new ArrayList<>();
         byRegion.forEach((code, regionRows) -> {
             RegionView region = regionByCode.get(code);
@@ -125,6 +133,28 @@ class DashboardService {
             regions.add(new RegionFigures(code, region == null ? code : region.nameTh(),
                     region == null ? code : region.nameEn(), regionRows.size(), figures));
         });
+        int open = 0;
+        int overdue = 0;
+        int overdueOffices = 0;
+        int escalated = 0;
+        int escalatedOffices = 0;
+        for (Scored scored : visible) {
+            Unit unit = scored.unit();
+            open += unit.openTasks();
+            overdue += unit.overdueTasks();
+            escalated += unit.escalatedTasks();
+            overdueOffices += unit.overdueTasks() > 0 ? 1 : 0;
+            escalatedOffices += unit.escalatedTasks() > 0 ? 1 : 0;
+        }
+        Totals totals = new Totals(visible.size(), open, overdue, overdueOffices, escalated, escalatedOffices);
+
+        List<Scored> matching = new ArrayList<>(visible.stream().filter(s -> matches(query, s)).toList());
+        matching.sort(order(query));
+        long from = Math.min((long) query.page() * query.size(), matching.size());
+        long to = Math.min(from + query.size(), matching.size());
+        List<OfficeRow> rows = rows(matching.subList((int) from, (int) to), regionByCode);
+        int pages = (int) ((matching.size() + (long) query.size() - 1) / query.size());
+        Paging paging = new Paging(query.page(), query.size(), pages, matching.size(), phases(matching));
 
         List<DeadlineEntry> deadlines = new ArrayList<>();
         for (Deadline deadline : Deadline.values()) {
@@ -137,7 +167,7 @@ class DashboardService {
                     ROLLUP_URL.formatted(cycle.id(), round.name())));
         }
         return new CycleDashboard(cycle.id(), cycle.fiscalYear(), cycle.status(), visibility.scope(), now, deadlines,
-                rounds, national, regions, phases(rows), rows, visibility.isAdmin());
+                rounds, national, regions, phases(visible), totals, paging, rows, visibility.isAdmin());
     }
 
     /** One office's cycle: its row, every task with dates and who did it, its plan and its reports. */
@@ -158,16 +188,14 @@ class DashboardService {
                         + " (office does not take part in cycle " + cycleId + ")"));
         Map<String, RegionView> regionByCode = Map.of(office.regionCode(), offices.region(office.regionCode()));
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        OfficeData officeData = new OfficeData(office.code(), office.type(), office.shortNameTh(),
-                String.join(", ", office.provincesTh()), office.regionCode());
-        OfficeRow row = rows(cycle, List.of(officeCycle), Map.of(office.code(), officeData), regionByCode, now,
-                officeCycle.id()).get(0);
+        OfficeRow row = rows(score(cycle, data.units(cycleId, officeCycle.id(), visibility, now), officeCycle.id(),
+                now), regionByCode).get(0);
 
         List<TaskEntry> tasks = new ArrayList<>();
         String processInstanceId = officeCycle.processInstanceId();
         if (processInstanceId != null) {
             Map<String, String> completedBy = data.completedBy(processInstanceId);
-            Set<String> escalated = data.escalatedTaskIds(List.of(processInstanceId));
+            Set<String> escalated = data.escalatedTaskIds(processInstanceId);
             for (HistoricTaskInstance task : data.taskHistory(processInstanceId)) {
                 Instant due = DashboardData.instant(task.getDueDate());
                 Instant ended = DashboardData.instant(task.getEndTime());
@@ -192,10 +220,13 @@ class DashboardService {
 
     // ----- rows -----
 
-    private List<OfficeRow> rows(CycleView cycle, List<OfficeCycleRow> officeCycles,
-                                 Map<String, OfficeData> officeByCode, Map<String, RegionView> regionByCode,
-                                 Instant now, Long onlyOfficeCycle) {
-        if (officeCycles.isEmpty()) {
+    /** An office's counts with where it stands in each round, in round order. */
+    private record Scored(Unit unit, List<OfficeRound> rounds) {
+    }
+
+    /** Each office's standing in each round, from its chosen indicators and reports (of one office cycle if given). */
+    private List<Scored> score(CycleView cycle, List<Unit> units, Long onlyOfficeCycle, Instant now) {
+        if (units.isEmpty()) {
             return List.of();
         }
         List<String> catalogueCodes = catalogue.indicators(cycle.catalogueYear()).stream()
@@ -206,75 +237,115 @@ class DashboardService {
             reportsByOffice.computeIfAbsent(report.officeCycleId(), id -> new EnumMap<>(Round.class))
                     .computeIfAbsent(report.round(), r -> new ArrayList<>()).add(report);
         }
-        List<String> instanceIds = officeCycles.stream().map(OfficeCycleRow::processInstanceId)
-                .filter(id -> id != null).toList();
-        Map<String, List<OpenTask>> tasksByInstance = data.openTasks(cycle.id(), onlyOfficeCycle).stream()
-                .collect(Collectors.groupingBy(OpenTask::processInstanceId));
-        Set<String> escalated = data.escalatedTaskIds(instanceIds);
         Map<Round, Instant> due = new EnumMap<>(Round.class);
         for (Round round : Round.values()) {
             due.put(round, calendar.dueMoment(deadlineDate(cycle, round.reportDeadline())));
         }
-
-        List<OfficeRow> rows = new ArrayList<>();
-        for (OfficeCycleRow oc : officeCycles) {
-            OfficeData office = officeByCode.get(oc.officeCode());
-            RegionView region = office == null ? null : regionByCode.get(office.regionCode());
-            List<String> expected = chosen.getOrDefault(oc.id(), List.of());
+        List<Scored> scored = new ArrayList<>(units.size());
+        for (Unit unit : units) {
+            List<String> expected = chosen.getOrDefault(unit.id(), List.of());
             if (expected.isEmpty()) {
                 expected = catalogueCodes;
             }
-            List<OfficeRound> rounds = new ArrayList<>();
-            Map<Round, List<ReportRow>> officeReports = reportsByOffice.getOrDefault(oc.id(), Map.of());
+            Map<Round, List<ReportRow>> officeReports = reportsByOffice.getOrDefault(unit.id(), Map.of());
+            List<OfficeRound> rounds = new ArrayList<>(Round.values().length);
             for (Round round : Round.values()) {
                 rounds.add(RoundRules.officeRound(round, expected, officeReports.getOrDefault(round, List.of()),
-                        due.get(round), now, oc.phase()));
+                        due.get(round), now, unit.phase()));
             }
-            List<OpenTask> open = oc.processInstanceId() == null ? List.of()
-                    : tasksByInstance.getOrDefault(oc.processInstanceId(), List.of());
-            int overdue = 0;
-            int escalatedCount = 0;
-            OpenTask next = null;
-            for (OpenTask task : open) {
-                if (task.dueDate() != null) {
-                    if (task.dueDate().isBefore(now)) {
-                        overdue++;
-                    }
-                    if (next == null || task.dueDate().isBefore(next.dueDate())) {
-                        next = task;
-                    }
-                }
-                if (escalated.contains(task.id())) {
-                    escalatedCount++;
-                }
-            }
-            rows.add(new OfficeRow(oc.id(), oc.officeCode(),
-                    office == null ? oc.officeCode() : office.shortNameTh(),
-                    office == null ? null : office.type(),
-                    office == null ? null : office.provincesTh(),
-                    office == null ? null : office.regionCode(),
-                    region == null ? null : region.nameTh(), region == null ? null : region.nameEn(),
-                    oc.phase(), RoundRules.letter(oc.phase()), open.size(), overdue, escalatedCount,
-                    next == null ? null : next.dueDate(),
-                    next == null ? null : next.name(), next == null ? null : next.taskDefinitionKey(),
-                    rounds));
+            scored.add(new Scored(unit, rounds));
         }
-        rows.sort(Comparator.comparing((OfficeRow r) -> r.regionCode() == null ? "" : r.regionCode())
-                .thenComparing(OfficeRow::officeCode));
+        return scored;
+    }
+
+    /** The rows of one page: its offices with their names, regions and the task due first. */
+    private List<OfficeRow> rows(List<Scored> page, Map<String, RegionView> regionByCode) {
+        Map<String, OpenTask> next = data.nextTasks(page.stream().map(s -> s.unit().processInstanceId())
+                .filter(id -> id != null).toList());
+        List<OfficeRow> rows = new ArrayList<>(page.size());
+        for (Scored scored : page) {
+            Unit unit = scored.unit();
+            RegionView region = unit.regionCode() == null ? null : regionByCode.get(unit.regionCode());
+            OpenTask task = unit.processInstanceId() == null ? null : next.get(unit.processInstanceId());
+            rows.add(new OfficeRow(unit.id(), unit.officeCode(), unit.shortNameTh(), unit.type(), unit.provincesTh(),
+                    unit.regionCode(), region == null ? null : region.nameTh(), region == null ? null : region.nameEn(),
+                    unit.phase(), RoundRules.letter(unit.phase()), unit.openTasks(), unit.overdueTasks(),
+                    unit.escalatedTasks(), task == null ? unit.nextDue() : task.dueDate(),
+                    task == null ? null : task.name(), task == null ? null : task.taskDefinitionKey(),
+                    scored.rounds()));
+        }
         return rows;
     }
 
-    private static List<OfficeRound> roundsOf(List<OfficeRow> rows, Round round) {
+    private static boolean matches(DashboardQuery query, Scored scored) {
+        Unit unit = scored.unit();
+        if (query.region() != null && !query.region().equals(unit.regionCode())) {
+            return false;
+        }
+        if (query.type() != null && query.type() != unit.type()) {
+            return false;
+        }
+        if (query.phase() != null && query.phase() != unit.phase()) {
+            return false;
+        }
+        if (query.status() != null && scored.rounds().get(query.statusRound().ordinal()).status() != query.status()) {
+            return false;
+        }
+        if (query.search() != null) {
+            String wanted = query.search().toLowerCase(Locale.ROOT);
+            return unit.officeCode().toLowerCase(Locale.ROOT).contains(wanted)
+                    || unit.shortNameTh() != null && unit.shortNameTh().toLowerCase(Locale.ROOT).contains(wanted);
+        }
+        return true;
+    }
+
+    /**
+     * The query's order: by the sort key, empty values last whichever the direction, ties by office code (then by
+     * office cycle id), so that pages never overlap.
+     */
+    private static Comparator<Scored> order(DashboardQuery query) {
+        Function<Scored, Comparable<?>> key = sortKey(query.sort());
+        Comparator<Scored> byKey = (a, b) -> {
+            @SuppressWarnings("unchecked")
+            Comparable<Object> x = (Comparable<Object>) key.apply(a);
+            Comparable<Object> y = (Comparable<Object>) key.apply(b);
+            if (x == null || y == null) {
+                return x == y ? 0 : x == null ? 1 : -1;
+            }
+            int compared = x.compareTo(y);
+            return query.descending() ? -compared : compared;
+        };
+        return byKey.thenComparing(s -> s.unit().officeCode()).thenComparing(s -> s.unit().id());
+    }
+
+    private static Function<Scored, Comparable<?>> sortKey(String sort) {
+        return switch (sort) {
+            case "office" -> s -> s.unit().shortNameTh();
+            case "type" -> s -> s.unit().type() == null ? null : s.unit().type().name();
+            case "province" -> s -> s.unit().provincesTh();
+            case "phase" -> s -> s.unit().phase().ordinal();
+            case "next" -> s -> s.unit().nextDue();
+            case "overdue" -> s -> s.unit().overdueTasks();
+            case "escalated" -> s -> s.unit().escalatedTasks();
+            case "status:MID_YEAR" -> s -> s.rounds().get(Round.MID_YEAR.ordinal()).status().ordinal();
+            case "status:ANNUAL" -> s -> s.rounds().get(Round.ANNUAL.ordinal()).status().ordinal();
+            case "level:MID_YEAR" -> s -> s.rounds().get(Round.MID_YEAR.ordinal()).qualityLevel();
+            case "level:ANNUAL" -> s -> s.rounds().get(Round.ANNUAL.ordinal()).qualityLevel();
+            default -> s -> s.unit().regionCode() == null ? "" : s.unit().regionCode();
+        };
+    }
+
+    private static List<OfficeRound> roundsOf(List<Scored> rows, Round round) {
         return rows.stream().map(row -> row.rounds().get(round.ordinal())).toList();
     }
 
     /** Offices per phase and how many reached each phase, for the funnel. */
-    private static List<PhaseCount> phases(List<OfficeRow> rows) {
+    private static List<PhaseCount> phases(List<Scored> rows) {
         Map<Phase, Integer> current = new LinkedHashMap<>();
         for (Phase phase : Phase.values()) {
             current.put(phase, 0);
         }
-        rows.forEach(row -> current.merge(row.phase(), 1, Integer::sum));
+        rows.forEach(row -> current.merge(row.unit().phase(), 1, Integer::sum));
         List<PhaseCount> counts = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             int reached = 0;

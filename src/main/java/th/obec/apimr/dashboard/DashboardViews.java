@@ -22,19 +22,45 @@ public final class DashboardViews {
     }
 
     /**
-     * The status page of one cycle for one user: the offices they may see and the figures over those offices.
+     * The status page of one cycle for one user: the figures over every office they may see, and one page of the
+     * rows of those offices that match the request's filters.
      *
      * @param scope     {@code ALL}, {@code REGION} or {@code OFFICE}: what the figures cover
      * @param admin     true for OBEC administrators: the page links to the record of notifications and escalations
      * @param asOf      the moment the figures were computed (the engine's clock)
      * @param national  per round, over every office the user sees
      * @param regions   per inspection region with a visible office, per round
-     * @param phases    offices per phase, in cycle order, with how many reached it (the funnel)
+     * @param phases    offices per phase, in cycle order, with how many reached it (the funnel), every office the
+     *                  user sees
+     * @param totals    offices and their open, overdue and escalated tasks, every office the user sees
+     * @param paging    which page {@code offices} is, of how many rows matching the filters
+     * @param offices   the rows of the page, in the requested order
      */
     public record CycleDashboard(Long cycleId, int fiscalYear, String cycleStatus, String scope, Instant asOf,
                                  List<DeadlineEntry> deadlines, List<RoundEntry> rounds, List<RoundFigures> national,
-                                 List<RegionFigures> regions, List<PhaseCount> phases, List<OfficeRow> offices,
-                                 boolean admin) {
+                                 List<RegionFigures> regions, List<PhaseCount> phases, Totals totals, Paging paging,
+                                 List<OfficeRow> offices, boolean admin) {
+    }
+
+    /**
+     * Counts over every office the user sees.
+     *
+     * @param overdueOffices   offices with at least one overdue open task
+     * @param escalatedOffices offices with at least one escalated open task
+     */
+    public record Totals(int offices, int openTasks, int overdueTasks, int overdueOffices, int escalatedTasks,
+                         int escalatedOffices) {
+    }
+
+    /**
+     * The page of rows answered.
+     *
+     * @param page     0-based
+     * @param pages    pages of {@code size} rows the matching offices fill
+     * @param matching offices matching the filters (all pages)
+     * @param phases   the funnel over the matching offices
+     */
+    public record Paging(int page, int size, int pages, int matching, List<PhaseCount> phases) {
     }
 
     public record DeadlineEntry(String key, String labelTh, LocalDate date) {

@@ -57,6 +57,16 @@ final class OfficeVisibility {
         return everything;
     }
 
+    /** The office codes seen through the user's own office groups. */
+    Set<String> offices() {
+        return offices;
+    }
+
+    /** The inspection regions seen through the user's reviewer groups. */
+    Set<String> regions() {
+        return regions;
+    }
+
     boolean sees(String officeCode, String regionCode) {
         return everything || offices.contains(officeCode) || regions.contains(regionCode);
     }

@@ -99,6 +99,50 @@ class DashboardApiAccessTest {
     }
 
     @Test
+    void theCycleAnswersOnePageOfRowsWithTheSummaryOfEveryVisibleOffice() throws Exception {
+        String cycle = "/api/dashboard/cycles/" + cycleId;
+        JsonNode first = basic("dash.admin", cycle + "?size=2").json();
+        JsonNode second = basic("dash.admin", cycle + "?size=2&page=1").json();
+
+        assertThat(officeCodes(first)).containsExactly("P4001", "P5001");
+        assertThat(officeCodes(second)).containsExactly("P5002");
+        assertThat(first.get("paging").get("matching").asInt()).isEqualTo(3);
+        assertThat(first.get("paging").get("pages").asInt()).isEqualTo(2);
+        assertThat(first.get("totals").get("offices").asInt()).isEqualTo(3);
+        assertThat(second.get("national").get(0).get("offices").asInt()).isEqualTo(3);
+        // without parameters: the first 50 rows
+        assertThat(basic("dash.admin", cycle).json().get("paging").get("size").asInt()).isEqualTo(50);
+
+        JsonNode region15 = basic("dash.admin", cycle + "?region=15").json();
+        assertThat(officeCodes(region15)).containsExactly("P5001", "P5002");
+        assertThat(region15.get("national").get(0).get("offices").asInt()).isEqualTo(3);
+        assertThat(officeCodes(basic("dash.admin", cycle + "?sort=office&dir=desc&size=1").json()))
+                .hasSize(1);
+    }
+
+    @Test
+    void aRegionReviewerFilteringAnotherRegionSeesNoneOfItsOffices() throws Exception {
+        JsonNode page = basic("dash.reviewer15", "/api/dashboard/cycles/" + cycleId + "?region=12").json();
+
+        assertThat(officeCodes(page)).isEmpty();
+        assertThat(page.get("totals").get("offices").asInt()).isEqualTo(2);
+        assertThat(page.get("regions").findValuesAsText("regionCode")).containsExactly("15");
+    }
+
+    @Test
+    void badPageParametersAnswer400NamingTheParameter() throws Exception {
+        String cycle = "/api/dashboard/cycles/" + cycleId;
+        for (String query : List.of("size=0", "size=501", "page=-1", "page=x", "phase=LATE", "status=DONE",
+                "sort=budget", "dir=up")) {
+            Answer answer = basic("dash.admin", cycle + "?" + query);
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.body()).as(query).contains("parameter " + query.substring(0, query.indexOf('=')));
+        }
+        // refused for lack of a role before the parameters are read
+        assertThat(basic("dash.nobody", cycle + "?size=0").status()).isEqualTo(403);
+    }
+
+    @Test
     void coordinatorAndDirectorSeeOnlyTheirOffice() throws Exception {
         assertThat(officeCodes(basic("dash.coord5002", "/api/dashboard/cycles/" + cycleId).json()))
                 .containsExactly("P5002");

@@ -141,6 +141,42 @@ class DashboardInBrowserIT {
         }
     }
 
+    @Test
+    void administratorPagesThroughTheOfficesAndFiltersByRegion() {
+        try (HeadlessChromium browser = HeadlessChromium.start("th-TH", "dashboard")) {
+            browser.open(url("/dashboard"));
+            logIn(browser, ADMIN);
+            browser.open(url("/dashboard?cycle=" + cycleId + "&size=2"));
+            waitForRows(browser, 2);
+            assertThat(rowOffices(browser)).containsExactly("P4001", "P4002");
+            browser.waitForText(By.id("row-count"), "แสดง 1–2 จาก 4 เขตพื้นที่");
+            assertThat(browser.driver().findElement(By.id("page-info")).getText()).isEqualTo("หน้า 1 / 2");
+            assertThat(browser.driver().findElement(By.id("page-previous")).isEnabled()).isFalse();
+
+            browser.driver().findElement(By.id("page-next")).click();
+            browser.waitForText(By.id("page-info"), "หน้า 2 / 2");
+            assertThat(rowOffices(browser)).containsExactly("P5001", "P5002");
+            assertThat(browser.driver().findElement(By.id("row-count")).getText()).contains("แสดง 3–4 จาก 4");
+            assertThat(browser.driver().findElement(By.id("page-next")).isEnabled()).isFalse();
+            browser.screenshot("admin-second-page");
+
+            // a region filter starts again at its first page; the round cards show the region's figures
+            new Select(browser.waitFor(By.id("region-filter"))).selectByValue("12");
+            browser.waitForText(By.id("page-info"), "หน้า 1 / 1");
+            assertThat(rowOffices(browser)).containsExactly("P4001", "P4002");
+            assertThat(browser.waitFor(By.id("round-MID_YEAR")).getText()).contains("เขตตรวจราชการที่ 12");
+
+            // sorted by escalated tasks, most first (the second click on the column): ties by office code
+            new Select(browser.waitFor(By.id("region-filter"))).selectByValue("");
+            browser.waitForText(By.id("page-info"), "หน้า 1 / 2");
+            browser.driver().findElement(By.cssSelector("th[data-sort='escalated']")).click();
+            browser.waitFor(By.cssSelector("th[data-sort='escalated'].sorted-asc")).click();
+            browser.waitFor(By.cssSelector("th[data-sort='escalated'].sorted-desc"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                    rowOffices(browser).equals(List.of("P5001", "P4001")));
+        }
+    }
+
     /** The round card's link opens the roll-up page, whose API accepts the webapps' login; its CSV downloads. */
     private void downloadsTheRoundsRollupWithTheSameLogin(HeadlessChromium browser) throws IOException {
         Path downloads = Files.createDirectories(Path.of(System.getProperty("build.dir", "target"), "dashboard-downloads"));

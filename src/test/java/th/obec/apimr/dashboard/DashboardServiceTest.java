@@ -31,10 +31,12 @@ import th.obec.apimr.dashboard.DashboardViews.CycleDashboard;
 import th.obec.apimr.dashboard.DashboardViews.OfficeDetail;
 import th.obec.apimr.dashboard.DashboardViews.OfficeRound;
 import th.obec.apimr.dashboard.DashboardViews.OfficeRow;
+import th.obec.apimr.dashboard.DashboardViews.Paging;
 import th.obec.apimr.dashboard.DashboardViews.PhaseCount;
 import th.obec.apimr.dashboard.DashboardViews.RegionFigures;
 import th.obec.apimr.dashboard.DashboardViews.RoundFigures;
 import th.obec.apimr.dashboard.DashboardViews.TaskEntry;
+import th.obec.apimr.dashboard.DashboardViews.Totals;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.report.ReportFixtures;
 import th.obec.apimr.report.ReportService;
@@ -260,6 +262,112 @@ class DashboardServiceTest {
         assertThat(page.national().get(0).offices()).isEqualTo(2);
         assertThat(page.national().get(0).completeness()).isEqualTo(100.0);
         assertThat(page.regions()).extracting(RegionFigures::regionCode).containsExactly("15");
+    }
+
+    @Test
+    void theSummaryCoversEveryVisibleOfficeWhileTheRowsComeOnePageAtATime() {
+        OfficeVisibility admin = OfficeVisibility.of(List.of(Groups.OBEC_ADMIN));
+        DashboardQuery firstTwo = DashboardQuery.firstPage().withPage(0, 2);
+
+        CycleDashboard first = dashboard.cycle(cycleId, admin, firstTwo);
+        CycleDashboard second = dashboard.cycle(cycleId, admin, firstTwo.withPage(1, 2));
+        CycleDashboard last = dashboard.cycle(cycleId, admin, firstTwo.withPage(2, 2));
+
+        assertThat(first.offices()).extracting(OfficeRow::officeCode).containsExactly("S1001", "P4001");
+        assertThat(second.offices()).extracting(OfficeRow::officeCode).containsExactly("P4002", "P5001");
+        assertThat(last.offices()).extracting(OfficeRow::officeCode).containsExactly("P5002");
+        assertThat(dashboard.cycle(cycleId, admin, firstTwo.withPage(3, 2)).offices()).isEmpty();
+        assertThat(first.paging()).extracting(Paging::page, Paging::size, Paging::pages, Paging::matching)
+                .containsExactly(0, 2, 3, 5);
+        for (CycleDashboard page : List.of(first, second, last)) {
+            assertThat(page.national().get(0).offices()).isEqualTo(5);
+            assertThat(page.regions()).extracting(RegionFigures::regionCode).containsExactly("00", "12", "15");
+            assertThat(page.phases().get(0).reached()).isEqualTo(5);
+        }
+        // P4002's plan is overdue and escalated; the others' tasks are outside the engine
+        assertThat(first.totals()).isEqualTo(new Totals(5, 1, 1, 1, 1, 1));
+        // the row of a page is the row of the whole list
+        assertThat(second.offices().get(0)).isEqualTo(row(dashboard.cycle(cycleId, admin), "P4002"));
+    }
+
+    @Test
+    void rowsFilterByRegionPhaseAndRoundStatusWithTheSummaryUnchanged() {
+        OfficeVisibility admin = OfficeVisibility.of(List.of(Groups.OBEC_ADMIN));
+
+        CycleDashboard region15 = dashboard.cycle(cycleId, admin, DashboardQuery.firstPage().withRegion("15"));
+        assertThat(region15.offices()).extracting(OfficeRow::officeCode).containsExactly("P5001", "P5002");
+        assertThat(region15.paging().matching()).isEqualTo(2);
+        assertThat(region15.paging().phases()).extracting(PhaseCount::phase, PhaseCount::current).contains(
+                org.assertj.core.groups.Tuple.tuple(Phase.MONITORING_MID_YEAR, 1),
+                org.assertj.core.groups.Tuple.tuple(Phase.MONITORING_ANNUAL, 1));
+        assertThat(region15.national().get(0).offices()).isEqualTo(5);
+        assertThat(region15.totals().offices()).isEqualTo(5);
+
+        CycleDashboard missing = dashboard.cycle(cycleId, admin,
+                DashboardQuery.firstPage().withStatus(Round.MID_YEAR, RoundStatus.MISSING));
+        assertThat(missing.offices()).extracting(OfficeRow::officeCode).containsExactly("S1001", "P4002");
+        CycleDashboard notStartedAnnual = dashboard.cycle(cycleId, admin,
+                DashboardQuery.firstPage().withStatus(Round.ANNUAL, RoundStatus.NOT_STARTED));
+        assertThat(notStartedAnnual.offices()).extracting(OfficeRow::officeCode)
+                .containsExactly("S1001", "P4002", "P5002");
+        CycleDashboard planning = dashboard.cycle(cycleId, admin, DashboardQuery.parse(null, null, null, null,
+                "PLANNING", null, null, null, null, null));
+        assertThat(planning.offices()).extracting(OfficeRow::officeCode).containsExactly("P4002");
+        CycleDashboard search = dashboard.cycle(cycleId, admin, DashboardQuery.parse(null, null, null, null, null,
+                null, null, "p500", null, null));
+        assertThat(search.offices()).extracting(OfficeRow::officeCode).containsExactly("P5001", "P5002");
+    }
+
+    @Test
+    void rowsSortByAColumnWithEmptyValuesLastAndTiesByOfficeCode() {
+        OfficeVisibility admin = OfficeVisibility.of(List.of(Groups.OBEC_ADMIN));
+
+        // levels of the 6-month round: P4001 5, P5001 3, the others none
+        assertThat(dashboard.cycle(cycleId, admin, DashboardQuery.firstPage().withSort("level:MID_YEAR", true))
+                .offices()).extracting(OfficeRow::officeCode).containsExactly("P4001", "P5001", "P4002", "P5002",
+                "S1001");
+        assertThat(dashboard.cycle(cycleId, admin, DashboardQuery.firstPage().withSort("level:MID_YEAR", false))
+                .offices()).extracting(OfficeRow::officeCode).containsExactly("P5001", "P4001", "P4002", "P5002",
+                "S1001");
+        assertThat(dashboard.cycle(cycleId, admin, DashboardQuery.firstPage().withSort("overdue", true)
+                .withPage(0, 2)).offices()).extracting(OfficeRow::officeCode).containsExactly("P4002", "P4001");
+    }
+
+    @Test
+    void aRegionReviewerFilteringAnotherRegionGetsNoRows() {
+        CycleDashboard page = dashboard.cycle(cycleId, OfficeVisibility.of(List.of(Groups.reviewers("15"))),
+                DashboardQuery.firstPage().withRegion("12"));
+
+        assertThat(page.offices()).isEmpty();
+        assertThat(page.paging().matching()).isZero();
+        assertThat(page.paging().pages()).isZero();
+        assertThat(page.totals().offices()).isEqualTo(2);
+        assertThat(page.national().get(0).offices()).isEqualTo(2);
+    }
+
+    @Test
+    void badPageParametersAreRefusedNamingTheParameter() {
+        for (String[] bad : List.of(new String[] {"page", "-1"}, new String[] {"size", "0"},
+                new String[] {"size", "501"}, new String[] {"size", "many"}, new String[] {"phase", "LATE"},
+                new String[] {"status", "DONE"}, new String[] {"round", "Q3"}, new String[] {"type", "SCHOOL"},
+                new String[] {"sort", "budget"}, new String[] {"dir", "up"}, new String[] {"region", "15;drop"})) {
+            Map<String, String> params = new java.util.HashMap<>();
+            params.put(bad[0], bad[1]);
+            assertThatThrownBy(() -> DashboardQuery.parse(params.get("page"), params.get("size"),
+                    params.get("region"), params.get("type"), params.get("phase"), params.get("round"),
+                    params.get("status"), null, params.get("sort"), params.get("dir")))
+                    .as(bad[0] + "=" + bad[1])
+                    .isInstanceOfSatisfying(ResponseStatusException.class, ex -> {
+                        assertThat(ex.getStatusCode().value()).isEqualTo(400);
+                        assertThat(ex.getReason()).contains("parameter " + bad[0]);
+                    });
+        }
+        DashboardQuery defaults = DashboardQuery.parse(null, "", null, null, null, null, null, " ", null, null);
+        assertThat(defaults).isEqualTo(DashboardQuery.firstPage());
+        assertThat(DashboardQuery.parse("3", "500", " 15 ", "primary", null, "annual", "missing", null,
+                "status:ANNUAL", "DESC")).isEqualTo(new DashboardQuery(3, 500, "15",
+                th.obec.apimr.office.OfficeType.PRIMARY, null, Round.ANNUAL, RoundStatus.MISSING, null,
+                "status:ANNUAL", true));
     }
 
     @Test
