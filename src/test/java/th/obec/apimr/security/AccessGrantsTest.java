@@ -95,12 +95,7 @@ class AccessGrantsTest {
     @Test
     void grantsAndMembershipsChangedByHandArePutBackOnTheNextSynchronisation() {
         String coordinators = Groups.coordinators("P5001");
-        Authorization cockpit = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        cockpit.setGroupId(coordinators);
-        cockpit.setResource(Resources.APPLICATION);
-        cockpit.setResourceId("cockpit");
-        cockpit.addPermission(Permissions.ACCESS);
-        authorizationService.saveAuthorization(cockpit);
+        grant(coordinators, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         Authorization office = authorizationService.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
                 .resourceType(Resources.PROCESS_DEFINITION).resourceId("Process_AreaOfficeCycle").singleResult();
@@ -124,19 +119,9 @@ class AccessGrantsTest {
         List<String> earlierGroups = List.of(Groups.coordinators("P5002"), Groups.directors("P5002"),
                 Groups.reviewers("15"));
         for (String group : earlierGroups) {
-            Authorization earlier = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            earlier.setGroupId(group);
-            earlier.setResource(Resources.PROCESS_DEFINITION);
-            earlier.setResourceId("Process_AreaOfficeCycle");
-            earlier.setPermissions(AccessGrants.READ_OFFICE_PROCESS);
-            authorizationService.saveAuthorization(earlier);
+            grant(group, Resources.PROCESS_DEFINITION, "Process_AreaOfficeCycle", AccessGrants.READ_OFFICE_PROCESS);
         }
-        Authorization someoneElses = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        someoneElses.setGroupId("camunda-admin");
-        someoneElses.setResource(Resources.PROCESS_DEFINITION);
-        someoneElses.setResourceId("Process_AreaOfficeCycle");
-        someoneElses.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(someoneElses);
+        Authorization someoneElses = grant("camunda-admin", Resources.PROCESS_DEFINITION, "Process_AreaOfficeCycle", Permissions.READ);
 
         assertThat(grants.sync()).isEqualTo(earlierGroups.size());
 
@@ -156,6 +141,16 @@ class AccessGrantsTest {
         assertThat(authorizationService.isUserAuthorized("someone", List.of(), Permissions.ACCESS,
                 Resources.APPLICATION, "tasklist")).as("Tasklist stays the office groups'").isFalse();
         authorizationService.deleteAuthorization(someoneElses.getId());
+    }
+
+    /** A group's grant, saved as one set by hand in Camunda Admin. */
+    private Authorization grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.setPermissions(permissions);
+        return authorizationService.saveAuthorization(authorization);
     }
 
     private boolean allowed(String groupId, Permission permission, Resource resource, String resourceId) {
