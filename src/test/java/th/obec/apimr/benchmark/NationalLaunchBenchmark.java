@@ -138,8 +138,8 @@ class NationalLaunchBenchmark {
                 + " (the second wall-time row). With jobs one after the other the product stays several times"
                 + " slower than bare instances: most of the gap is the work listed above; the target is not met"
                 + " and no further change that keeps the behaviour was found in the time available.");
-        report.note("Taken on a shared 2-core machine while other builds ran (load average about 12-16): absolute"
-                + " times are several times those of an idle machine and vary between runs; compare the product"
+        report.note("Absolute times vary between runs and with whatever else the machine runs (on a 2-core machine"
+                + " shared with other builds, load average 12-16, they were ten times these); compare the product"
                 + " with stock Camunda within one run.");
         report.write();
     }
