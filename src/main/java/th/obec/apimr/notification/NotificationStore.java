@@ -96,6 +96,17 @@ class NotificationStore {
         }
     }
 
+    /** Wins a notice for one caller: {@code PENDING}, {@code FAILED} or claimed longer ago than {@code :stale}. */
+    private static final String CLAIM = "UPDATE notification SET status = 'SENDING', claim_token = :token, "
+            + "claimed_at = :now, attempts = attempts + 1 WHERE notice_key = :key AND (status IN ('PENDING', "
+            + "'FAILED') OR (status = 'SENDING' AND claimed_at < :stale))";
+
+    /** Settles a claimed notice, provided the claim is still the caller's. */
+    private static final String MARK_SENT = "UPDATE notification SET status = 'SENT', sent_at = :now, "
+            + "last_error = NULL, claim_token = NULL WHERE notice_key = :key AND claim_token = :token";
+    private static final String MARK_FAILED = "UPDATE notification SET status = 'FAILED', last_error = :error, "
+            + "claim_token = NULL WHERE notice_key = :key AND claim_token = :token";
+
     private static final String INSERT = "INSERT INTO notification (notice_key, recipient, email, kind, step, "
             + "task_id, task_name, process_instance_id, office_code, due_date, language, subject, status, attempts, "
             + "created_at) VALUES (:key, :recipient, :email, :kind, :step, :taskId, :taskName, :processInstanceId, "
@@ -134,9 +145,7 @@ class NotificationStore {
     Optional<String> claim(String key, Instant now, Duration staleAfter) {
         String token = UUID.randomUUID().toString();
         Integer updated = ownTransaction.execute(status -> jdbc.update(
-                "UPDATE notification SET status = 'SENDING', claim_token = :token, claimed_at = :now, "
-                        + "attempts = attempts + 1 WHERE notice_key = :key AND (status IN ('PENDING', 'FAILED') "
-                        + "OR (status = 'SENDING' AND claimed_at < :stale))",
+                CLAIM,
                 new MapSqlParameterSource("token", token).addValue("now", utc(now)).addValue("key", key)
                         .addValue("stale", utc(now.minus(staleAfter)))));
         return updated != null && updated == 1 ? Optional.of(token) : Optional.empty();
@@ -148,8 +157,7 @@ class NotificationStore {
      */
     boolean markSent(String key, String token, Instant now, Consumer<Long> alsoInTheSameTransaction) {
         Boolean marked = ownTransaction.execute(status -> {
-            int updated = jdbc.update("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL, "
-                            + "claim_token = NULL WHERE notice_key = :key AND claim_token = :token",
+            int updated = jdbc.update(MARK_SENT,
                     new MapSqlParameterSource("now", utc(now)).addValue("key", key).addValue("token", token));
             if (updated == 1) {
                 alsoInTheSameTransaction.accept(id(key).orElseThrow());
@@ -173,9 +181,7 @@ class NotificationStore {
         }
         List<String> sorted = keys.stream().distinct().sorted().toList();
         Set<String> claimed = ownTransaction.execute(status -> {
-            jdbc.batchUpdate("UPDATE notification SET status = 'SENDING', claim_token = :token, claimed_at = :now, "
-                            + "attempts = attempts + 1 WHERE notice_key = :key AND (status IN ('PENDING', 'FAILED') "
-                            + "OR (status = 'SENDING' AND claimed_at < :stale))",
+            jdbc.batchUpdate(CLAIM,
                     sorted.stream().map(key -> new MapSqlParameterSource("token", token).addValue("now", utc(now))
                             .addValue("key", key).addValue("stale", utc(now.minus(staleAfter))))
                             .toArray(SqlParameterSource[]::new));
@@ -208,8 +214,7 @@ class NotificationStore {
         Set<String> takenOver = ownTransaction.execute(status -> {
             Set<String> lost = new HashSet<>();
             if (!sentKeys.isEmpty()) {
-                int[] updated = jdbc.batchUpdate("UPDATE notification SET status = 'SENT', sent_at = :now, "
-                                + "last_error = NULL, claim_token = NULL WHERE notice_key = :key AND claim_token = :token",
+                int[] updated = jdbc.batchUpdate(MARK_SENT,
                         sentKeys.stream().map(key -> new MapSqlParameterSource("now", utc(now)).addValue("key", key)
                                 .addValue("token", token)).toArray(SqlParameterSource[]::new));
                 for (int i = 0; i < updated.length; i++) {
@@ -219,8 +224,7 @@ class NotificationStore {
                 }
             }
             if (!failed.isEmpty()) {
-                jdbc.batchUpdate("UPDATE notification SET status = 'FAILED', last_error = :error, claim_token = NULL "
-                                + "WHERE notice_key = :key AND claim_token = :token",
+                jdbc.batchUpdate(MARK_FAILED,
                         new TreeMap<>(failed).entrySet().stream().map(entry -> new MapSqlParameterSource("error",
                                         truncate(entry.getValue(), MAX_ERROR)).addValue("key", entry.getKey())
                                 .addValue("token", token)).toArray(SqlParameterSource[]::new));
@@ -258,8 +262,7 @@ class NotificationStore {
     /** Gives a claimed notice back as {@code FAILED} with the error, for the next run to try again. */
     void markFailed(String key, String token, String error) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "UPDATE notification SET status = 'FAILED', last_error = :error, claim_token = NULL "
-                        + "WHERE notice_key = :key AND claim_token = :token",
+                MARK_FAILED,
                 new MapSqlParameterSource("error", truncate(error, MAX_ERROR)).addValue("key", key)
                         .addValue("token", token)));
     }
