@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -137,6 +138,28 @@ class WebappSessionAuthentication {
      */
     static final class BasicUnlessSessionFilter extends ProcessEngineAuthenticationFilter {
 
+        private final RestSignIns signIns;
+
+        BasicUnlessSessionFilter(RestSignIns signIns) {
+            this.signIns = signIns;
+        }
+
+        @Override
+        public void init(FilterConfig filterConfig) throws ServletException {
+            super.init(filterConfig);
+            authenticationProvider = new RememberedBasicSignIn(signIns);
+        }
+
+        @Override
+        protected List<String> getGroupsOfUser(ProcessEngine engine, String userId) {
+            return signIns.groups(engine.getName(), userId, () -> super.getGroupsOfUser(engine, userId));
+        }
+
+        @Override
+        protected List<String> getTenantsOfUser(ProcessEngine engine, String userId) {
+            return signIns.tenants(engine.getName(), userId, () -> super.getTenantsOfUser(engine, userId));
+        }
+
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
@@ -145,6 +168,22 @@ class WebappSessionAuthentication {
             } else {
                 super.doFilter(request, response, chain);
             }
+        }
+    }
+
+    /** HTTP Basic against the engine's identity service, with the sign-ins of {@link RestSignIns} remembered. */
+    static final class RememberedBasicSignIn extends HttpBasicAuthenticationProvider {
+
+        private final RestSignIns signIns;
+
+        RememberedBasicSignIn(RestSignIns signIns) {
+            this.signIns = signIns;
+        }
+
+        @Override
+        protected boolean isAuthenticated(ProcessEngine engine, String userName, String password) {
+            return signIns.signsIn(engine.getName(), userName, password,
+                    () -> super.isAuthenticated(engine, userName, password));
         }
     }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -72,6 +73,8 @@ class OfficeAccessIT {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RestSignIns signIns;
 
     EngineRestClient admin;
     EngineRestClient monitor;
@@ -426,6 +429,43 @@ class OfficeAccessIT {
         for (EngineRestClient user : List.of(coordP5001, dirP5002, reviewer15, monitor)) {
             assertThat(user.post("/api/cycles", launch).status()).as(user.userId() + " launches").isEqualTo(403);
         }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedEvenRightAfterTheUserSignedInWithTheRightOne() {
+        EngineRestClient user = user("acl.signin.wrong", Groups.coordinators("P5001"));
+        assertThat(user.get(TASKS + "/count").ok().body().get("count").asInt()).isPositive();
+
+        EngineRestClient guesser = new EngineRestClient(port, "acl.signin.wrong", PASSWORD + "-guess");
+        assertThat(guesser.get(TASKS + "/count").status()).isEqualTo(401);
+        assertThat(guesser.get("/api/cycles/" + cycleId + "/offices").status()).isEqualTo(401);
+        assertThat(user.get(TASKS + "/count").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aChangedPasswordWorksAtOnce() {
+        EngineRestClient user = user("acl.signin.changed", Groups.coordinators("P5001"));
+        assertThat(user.get(TASKS + "/count").status()).isEqualTo(200);
+
+        User stored = identityService.createUserQuery().userId("acl.signin.changed").singleResult();
+        stored.setPassword(PASSWORD + "-new");
+        identityService.saveUser(stored);
+
+        EngineRestClient renewed = new EngineRestClient(port, "acl.signin.changed", PASSWORD + "-new");
+        assertThat(renewed.get(TASKS + "/count").status()).isEqualTo(200);
+    }
+
+    @Test
+    void withTheSignInForgottenARemovedMembershipTakesEffectOnTheNextRequest() {
+        EngineRestClient user = user("acl.signin.moved", Groups.coordinators("P5001"));
+        assertThat(tenantsOf(user.get(TASKS).ok().body())).containsExactly("P5001");
+
+        identityService.deleteMembership("acl.signin.moved", Groups.coordinators("P5001"));
+        identityService.createMembership("acl.signin.moved", Groups.coordinators("P4001"));
+        assertThat(tenantsOf(user.get(TASKS).ok().body())).as("remembered for a minute").containsExactly("P5001");
+        signIns.forgetAll();
+
+        assertThat(tenantsOf(user.get(TASKS).ok().body())).containsExactly("P4001");
     }
 
     private void assertRefusedTask(EngineRestClient user, String taskId) {
