@@ -6,7 +6,9 @@ import static th.obec.apimr.benchmark.BenchmarkReport.percentile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +36,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.ServletContext;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,6 +57,8 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.hal.cache.HalRelationCacheBootstrap;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -94,6 +100,7 @@ import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.cycle.OfficeCycleView;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.identity.Tenants;
+import th.obec.apimr.security.RestSignIns;
 import th.obec.apimr.support.PostgresTestDatabase;
 import th.obec.apimr.support.TestUsers;
 
@@ -177,6 +184,12 @@ class TaskListAndDashboardBenchmark {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    ServletContext servletContext;
+    @Autowired
+    RestSignIns restSignIns;
+    /** Whether HTTP Basic sign-ins are remembered (the product) or checked on every request (stock Camunda). */
+    private boolean rememberSignIns = true;
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** The whole plan of the last {@link #explain}. */
@@ -268,6 +281,7 @@ class TaskListAndDashboardBenchmark {
         String taskListLoad = load();
         Series stockGroupApi = filterSeries(stockGroup, expected, false, BASELINE_RUNS);
         Series stockGroupRest = restSeries(stockGroup, expected.size(), BASELINE_RUNS);
+        Series stockGroupTasklist = tasklistSeries(stockGroup, expected.size(), BASELINE_RUNS);
         Series stockAllApi = filterSeries(stockAll, null, false, BASELINE_RUNS);
         String stockPlan = explain(stockGroup);
         progress("task list: baseline measured");
@@ -282,18 +296,21 @@ class TaskListAndDashboardBenchmark {
         jdbc.execute("ANALYZE act_ru_authorization");
         Series productApi = filterSeries(product, expected, true);
         Series productRest = restSeries(product, expected.size(), RUNS);
+        Series productTasklist = tasklistSeries(product, expected.size(), RUNS);
         Series stockGroupIndexedApi = filterSeries(stockGroup, expected, false, BASELINE_RUNS);
         String productPlan = explain(product);
         List<String> usedIndexes = productIndexes.stream().map(TaskListAndDashboardBenchmark::indexName)
                 .filter(name -> lastPlan.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))).toList();
         String productTrace = trace(product);
         String productRestTrace = restTrace(product);
+        String productTasklistTrace = tasklistTrace(product);
         progress("task list: product measured");
 
         // The product as it was: one grant per office group on the definitions, the engine's stock settings
         stockEngine();
         Series beforeApi = filterSeries(product, expected, true, BASELINE_RUNS);
         Series beforeRest = restSeries(product, expected.size(), BASELINE_RUNS);
+        Series beforeTasklist = tasklistSeries(product, expected.size(), BASELINE_RUNS);
         String beforePlan = explain(product);
         String beforeTrace = trace(product);
         String beforeRestTrace = restTrace(product);
@@ -316,8 +333,13 @@ class TaskListAndDashboardBenchmark {
                 + " (group `%s`, tenant %s) who may work on %d open tasks. Each figure is one page as Tasklist asks"
                 + " for it: the first 15 tasks plus the count, %d times (the baseline's: %d) after %d warm-up runs; \"FilterService\""
                 + " runs the filter as the signed-in user (`identityService.setAuthentication` with groups and"
-                + " tenants); \"REST\" is `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15`"
-                + " (HAL, as Tasklist) plus `POST /engine-rest/filter/{id}/count` over HTTP with HTTP Basic.",
+                + " tenants); \"Tasklist's own request\" is the request Tasklist sends for the page, signed in to the"
+                + " Camunda webapps (session cookie and CSRF token): `POST /camunda/api/engine/engine/default/filter/{id}"
+                + "/list?firstResult=0&maxResults=15` with HAL, whose answer carries the count; \"REST\" is"
+                + " `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15` (HAL) plus"
+                + " `POST /engine-rest/filter/{id}/count` over HTTP with HTTP Basic, as another client of the REST API"
+                + " would ask. Stock Camunda's REST figures sign in on every request and use no relation caches (the"
+                + " starter's defaults).",
                 openTasks, UNITS, productAuthorizations, historicTasks, OFFICE, group, OFFICE, expected.size(), RUNS,
                 BASELINE_RUNS, WARM_UP).replace(" authorization rows,", " authorization rows with the product's"
                 + String.format(Locale.ROOT, " grants (%,d with one grant per office group),", perGroupAuthorizations)));
@@ -328,6 +350,10 @@ class TaskListAndDashboardBenchmark {
         report.row("task list, REST list + count, p50", ms(productRest.p50()), ms(stockGroupRest.p50()), "-", "-");
         report.row("task list, REST list + count, p95", ms(productRest.p95()), ms(stockGroupRest.p95()), "≤ 15 ms",
                 BenchmarkReport.atMost(productRest.p95(), 15));
+        report.row("task list, Tasklist's own request (session), p50", ms(productTasklist.p50()),
+                ms(stockGroupTasklist.p50()), "-", "-");
+        report.row("task list, Tasklist's own request (session), p95", ms(productTasklist.p95()),
+                ms(stockGroupTasklist.p95()), "≤ 15 ms", BenchmarkReport.atMost(productTasklist.p95(), 15));
         report.row("product filter without the product's indexes, FilterService, p95", ms(productBareApi.p95()),
                 "-", "-", "-");
         report.row("the product before its access changes (grants per office group, stock engine settings),"
@@ -335,6 +361,8 @@ class TaskListAndDashboardBenchmark {
         report.row("the product before its access changes, FilterService, p95", ms(beforeApi.p95()), "-", "-", "-");
         report.row("the product before its access changes, REST list + count, p95", ms(beforeRest.p95()), "-", "-",
                 "-");
+        report.row("the product before its access changes, Tasklist's own request, p95", ms(beforeTasklist.p95()),
+                "-", "-", "-");
         report.row("the global grant alone (stock engine settings), FilterService, p95",
                 ms(globalGrantOnlyApi.p95()), "-", "-", "-");
         report.row("the engine settings alone (grants per office group), FilterService, p95",
@@ -381,12 +409,17 @@ class TaskListAndDashboardBenchmark {
                 + " (`selectProcessDefinition`, the engine's first look-up of a definition in a command, before its"
                 + " deployment cache): stock engine behaviour, left as it is.");
         report.note("Statements of one page and count over REST (HTTP Basic, HAL list, then count), before its"
-                + " access changes: " + beforeRestTrace + ". Now: " + productRestTrace + ". Each request signs the"
-                + " user in (user by id, the user's groups, the user's tenants); the HAL list runs the filter's count"
-                + " as well as the page, then the embedded process definitions (and assignees, if any) and, in a"
-                + " further command that reads the filter again, the task variables the filter shows: the engine"
-                + " REST API's own behaviour, unchanged. Tasklist itself sends its requests with its session cookie rather than"
-                + " HTTP Basic.");
+                + " access changes (every request signs in, no relation caches): " + beforeRestTrace + ". Now: "
+                + productRestTrace + ". Stock Camunda signs the user in on every request (user by id, the user's"
+                + " groups, the user's tenants); the product remembers a sign-in for 60 seconds"
+                + " (`security/RestSignIns`, `apimr.rest.sign-in-cache-seconds`: a wrong password is always checked,"
+                + " a changed password or membership reaches the REST API within that time, as the webapps' sessions"
+                + " re-read theirs every five minutes). The HAL list runs the filter's count as well as the page, then"
+                + " the embedded process definitions and assignees (taken from the REST API's relation caches, which"
+                + " the product sets up as Camunda's web application distribution does: `system/RestRelationCaches`)"
+                + " and, in a further command that reads the filter again, the task variables the filter shows.");
+        report.note("Statements of Tasklist's own request (one HAL list, signed in with the session): "
+                + productTasklistTrace + ".");
         report.note("Plan of the stock filter: " + stockPlan);
         report.note("Plan of the product filter without its indexes: " + productBarePlan);
         report.note("Plan of the product filter before its access changes: " + beforePlan);
@@ -589,6 +622,67 @@ class TaskListAndDashboardBenchmark {
         return new Series(times);
     }
 
+    /**
+     * The filter's first page as Tasklist itself asks for it: signed in to the Camunda webapps (session cookie, CSRF
+     * token), {@code POST /camunda/api/engine/engine/default/filter/{id}/list?firstResult=0&maxResults=15} with
+     * HAL, whose answer carries the count.
+     */
+    private Series tasklistSeries(String filterId, int expectedCount, int runs) throws Exception {
+        Tasklist tasklist = tasklist(COORDINATOR);
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + runs; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> page = tasklist.page(filterId);
+            double took = (System.nanoTime() - start) / 1e6;
+            if (i >= WARM_UP) {
+                times.add(took);
+            }
+            if (i == 0) {
+                assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+                assertThat(page.body()).contains("\"count\":" + expectedCount);
+            }
+        }
+        return new Series(times);
+    }
+
+    /** A browser signed in to Tasklist: its cookies (session, CSRF) and the CSRF token it sends back. */
+    private record Tasklist(HttpClient browser, String csrf, int port) {
+
+        HttpResponse<String> page(String filterId) throws Exception {
+            return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/camunda/api/engine/engine/default/filter/" + filterId
+                            + "/list?firstResult=0&maxResults=15"))
+                    .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+                    .header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private Tasklist tasklist(String user) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpResponse<String> app = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(app.statusCode()).isEqualTo(200);
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf(app, cookies))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/api/admin/auth/user/default")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.body()).contains(user);
+        return new Tasklist(browser, csrf(me, cookies), port);
+    }
+
+    private static String csrf(HttpResponse<String> response, CookieManager cookies) {
+        return response.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
+                .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).reduce((a, b) -> b).orElseThrow().getValue());
+    }
+
     private Series httpSeries(String token, IntFunction<String> path) throws Exception {
         return httpSeries(token, path, WARM_UP, RUNS);
     }
@@ -613,6 +707,9 @@ class TaskListAndDashboardBenchmark {
     }
 
     private HttpResponse<String> post(String token, String path, String accept) throws Exception {
+        if (!rememberSignIns) {
+            restSignIns.forgetAll();
+        }
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", token).header("Accept", accept)
                 .header("Content-Type", "application/json")
@@ -703,6 +800,18 @@ class TaskListAndDashboardBenchmark {
                 post(token, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
                         "application/hal+json");
                 post(token, "/engine-rest/filter/" + filterId + "/count", "application/json");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The same for Tasklist's own request (one HAL list, signed in with the session). */
+    private String tasklistTrace(String filterId) throws Exception {
+        Tasklist tasklist = tasklist(COORDINATOR);
+        return statements("Tasklist filter " + filterId, () -> {
+            try {
+                tasklist.page(filterId);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -1007,11 +1116,28 @@ class TaskListAndDashboardBenchmark {
     private void stockEngine() {
         engineSettings(false);
         globalGrants(false);
+        relationCaches(false);
+        rememberSignIns = false;
     }
 
     private void productEngine() {
         engineSettings(true);
         globalGrants(true);
+        relationCaches(true);
+        rememberSignIns = true;
+    }
+
+    /**
+     * The REST API's caches of HAL relations (the embedded process definitions and users of a task list answer) as
+     * the product configures them (system/RestRelationCaches), or none, as the Spring Boot starter leaves them.
+     */
+    private void relationCaches(boolean product) {
+        String configuration = servletContext.getInitParameter(HalRelationCacheBootstrap.CONTEXT_PARAM_NAME);
+        assertThat(configuration).as("the product's relation caches").isNotNull();
+        Hal.getInstance().destroyHalRelationCaches();
+        if (product) {
+            new HalRelationCacheBootstrap().configureCaches(configuration);
+        }
     }
 
     /** Five chosen indicators per office; 6-month reports: accepted, submitted, returned, late or missing. */
