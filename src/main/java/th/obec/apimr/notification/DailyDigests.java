@@ -121,7 +121,7 @@ class DailyDigests {
             return new MailOutbox.Result(MailOutbox.Outcome.ALREADY_DONE, null);
         }
         store.insertIfAbsent(digest, TaskContext.now());
-        return outbox.deliver(key, () -> mail,
+        return outbox.deliver(key, mail,
                 digestId -> store.settleQueuedInCurrentTransaction(listed, NoticeStatus.DIGESTED, digestId));
     }
 

@@ -9,11 +9,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -36,7 +35,7 @@ import th.obec.apimr.system.TaskContext;
  * Sends recorded notifications at most once per key under the claim protocol of {@link EmailTaskNotifier}: claim
  * the rows (conditional updates, own transaction), send, mark them sent (own transaction). {@link #deliverAll}
  * does so for the notices of one job, sending their emails over one SMTP connection; {@link #deliver} for one
- * notice (a digest). Every send of one notification carries the same Message-ID, derived from its key. Without an
+ * notice (a digest), the same way. Every send of one notification carries the same Message-ID, derived from its key. Without an
  * SMTP server ({@code spring.mail.host} unset) there is no {@link JavaMailSender} and {@link #configured()} is
  * false.
  */
@@ -87,39 +86,6 @@ class MailOutbox {
     }
 
     /**
-     * Sends the recorded notification {@code key} unless it is sent or being sent.
-     *
-     * @param mail   builds the email (called only when this call holds the claim)
-     * @param onSent runs in the transaction that marks the notification sent, with its id
-     */
-    Result deliver(String key, Supplier<Mail> mail, Consumer<Long> onSent) {
-        JavaMailSender sender = senders.getIfAvailable();
-        if (sender == null) {
-            store.markRecordedOnly(key);
-            return new Result(Outcome.ALREADY_DONE, null);
-        }
-        Optional<String> claim = store.claim(key, TaskContext.now(), claimTimeout);
-        if (claim.isEmpty()) {
-            NoticeStatus status = store.status(key).orElse(null);
-            return status == NoticeStatus.SENDING
-                    ? new Result(Outcome.IN_PROGRESS, null)
-                    : new Result(Outcome.ALREADY_DONE, null);
-        }
-        String token = claim.get();
-        try {
-            sender.send(message(key, mail.get()));
-        } catch (MessagingException | RuntimeException e) {
-            LOG.warn("Notification {} not sent: {}", key, e.toString());
-            store.markFailed(key, token, describe(e));
-            return new Result(Outcome.FAILED, e);
-        }
-        if (!store.markSent(key, token, TaskContext.now(), onSent)) {
-            LOG.warn("Notification {} was sent, but its claim had been taken over by another run meanwhile", key);
-        }
-        return new Result(Outcome.SENT, null);
-    }
-
-    /**
      * Sends the recorded notifications of one job (key to email, in the order given) under the claim protocol,
      * with one commit per step rather than per email: claims all claimable ones in one transaction, sends the
      * claimed emails over one SMTP connection ({@link JavaMailSender#send(MimeMessage...)}: should the server drop
@@ -130,6 +96,18 @@ class MailOutbox {
      * @return the outcome of each key, in the order given
      */
     Map<String, Result> deliverAll(Map<String, Mail> mails) {
+        return deliverAll(mails, null);
+    }
+
+    /**
+     * Sends one recorded notification (a digest) as {@link #deliverAll} does, and runs {@code onSent} in the
+     * transaction that marks it sent, with its id.
+     */
+    Result deliver(String key, Mail mail, Consumer<Long> onSent) {
+        return deliverAll(Map.of(key, mail), (sentKey, id) -> onSent.accept(id)).get(key);
+    }
+
+    private Map<String, Result> deliverAll(Map<String, Mail> mails, BiConsumer<String, Long> alsoForEachSent) {
         Map<String, Result> results = new LinkedHashMap<>();
         if (mails.isEmpty()) {
             return results;
@@ -177,7 +155,8 @@ class MailOutbox {
             LOG.warn("Notification {} not sent: {}", key, error.toString());
             errors.put(key, describe(error));
         });
-        Set<String> takenOver = store.settleAll(claim.token(), sent, errors, TaskContext.now());
+        Set<String> takenOver = store.settleAll(claim.token(), sent, errors, TaskContext.now(),
+                alsoForEachSent);
         takenOver.forEach(key -> LOG.warn(
                 "Notification {} was sent, but its claim had been taken over by another run meanwhile", key));
 

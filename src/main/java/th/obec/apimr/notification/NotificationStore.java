@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -136,41 +136,10 @@ class NotificationStore {
     }
 
     /**
-     * Claims the notice for sending: a conditional update that succeeds for exactly one caller when the notice is
-     * {@code PENDING} or {@code FAILED}, or {@code SENDING} under a claim older than {@code staleAfter} (its run
-     * crashed or outlived its job lock). Counts the attempt.
-     *
-     * @return the claim's token, empty when the notice is sent, being sent by a fresh claim, or not sendable
-     */
-    Optional<String> claim(String key, Instant now, Duration staleAfter) {
-        String token = UUID.randomUUID().toString();
-        Integer updated = ownTransaction.execute(status -> jdbc.update(
-                CLAIM,
-                new MapSqlParameterSource("token", token).addValue("now", utc(now)).addValue("key", key)
-                        .addValue("stale", utc(now.minus(staleAfter)))));
-        return updated != null && updated == 1 ? Optional.of(token) : Optional.empty();
-    }
-
-    /**
-     * Marks a claimed notice sent, and runs {@code alsoInTheSameTransaction} (a digest marks its notices) in the
-     * same transaction. False when the claim was taken over meanwhile.
-     */
-    boolean markSent(String key, String token, Instant now, Consumer<Long> alsoInTheSameTransaction) {
-        Boolean marked = ownTransaction.execute(status -> {
-            int updated = jdbc.update(MARK_SENT,
-                    new MapSqlParameterSource("now", utc(now)).addValue("key", key).addValue("token", token));
-            if (updated == 1) {
-                alsoInTheSameTransaction.accept(id(key).orElseThrow());
-            }
-            return updated == 1;
-        });
-        return Boolean.TRUE.equals(marked);
-    }
-
-    /**
      * Claims the notices for sending in one transaction, under one token: for each key, in key order (so that
-     * concurrent claimers lock the rows in the same order), the conditional update of {@link #claim}. Counts an
-     * attempt on each notice claimed.
+     * concurrent claimers lock the rows in the same order), a conditional update that succeeds for exactly one
+     * caller when the notice is {@code PENDING} or {@code FAILED}, or {@code SENDING} under a claim older than
+     * {@code staleAfter} (its run crashed or outlived its job lock). Counts an attempt on each notice claimed.
      *
      * @return the token and the keys it claimed (none when every notice is sent, freshly claimed or not sendable)
      */
@@ -202,11 +171,14 @@ class NotificationStore {
 
     /**
      * Settles claimed notices in one transaction: {@code SENT} for {@code sent}, {@code FAILED} with the error for
-     * {@code failed}, each provided the claim token is still {@code token}.
+     * {@code failed}, each provided the claim token is still {@code token}. For each notice marked sent,
+     * {@code alsoForEachSent} runs in the same transaction with its key and id (a digest marks the notices it
+     * lists); {@code null} for none.
      *
      * @return the sent keys whose claim had been taken over meanwhile (left as the other run set them)
      */
-    Set<String> settleAll(String token, Collection<String> sent, Map<String, String> failed, Instant now) {
+    Set<String> settleAll(String token, Collection<String> sent, Map<String, String> failed, Instant now,
+                          BiConsumer<String, Long> alsoForEachSent) {
         if (sent.isEmpty() && failed.isEmpty()) {
             return Set.of();
         }
@@ -220,6 +192,8 @@ class NotificationStore {
                 for (int i = 0; i < updated.length; i++) {
                     if (updated[i] == 0) {
                         lost.add(sentKeys.get(i));
+                    } else if (alsoForEachSent != null) {
+                        alsoForEachSent.accept(sentKeys.get(i), id(sentKeys.get(i)).orElseThrow());
                     }
                 }
             }
@@ -234,7 +208,7 @@ class NotificationStore {
         return takenOver == null ? Set.of() : takenOver;
     }
 
-    /** {@link #markRecordedOnly} for several notices, in one transaction. */
+    /** Notices waiting to be sent when no SMTP server is configured any more are recorded only. */
     void markAllRecordedOnly(Collection<String> keys) {
         if (keys.isEmpty()) {
             return;
@@ -257,28 +231,6 @@ class NotificationStore {
                     statuses.put(rs.getString(1), NoticeStatus.valueOf(rs.getString(2)));
                 });
         return statuses;
-    }
-
-    /** Gives a claimed notice back as {@code FAILED} with the error, for the next run to try again. */
-    void markFailed(String key, String token, String error) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                MARK_FAILED,
-                new MapSqlParameterSource("error", truncate(error, MAX_ERROR)).addValue("key", key)
-                        .addValue("token", token)));
-    }
-
-    /** A notice waiting to be sent when no SMTP server is configured any more is recorded only. */
-    void markRecordedOnly(String key) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "UPDATE notification SET status = 'RECORDED_ONLY', claim_token = NULL "
-                        + "WHERE notice_key = :key AND status IN ('PENDING', 'FAILED')",
-                new MapSqlParameterSource("key", key)));
-    }
-
-    Optional<NoticeStatus> status(String key) {
-        return jdbc.query("SELECT status FROM notification WHERE notice_key = :key",
-                new MapSqlParameterSource("key", key),
-                (rs, n) -> NoticeStatus.valueOf(rs.getString(1))).stream().findFirst();
     }
 
     /** Users with notices waiting for their digest, by user id. */
