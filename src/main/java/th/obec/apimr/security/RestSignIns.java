@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,30 +77,28 @@ public final class RestSignIns {
 
     /** The groups of a signed-in user: as remembered with the sign-in, or read by {@code read}. */
     List<String> groups(String engine, String user, Supplier<List<String>> read) {
-        SignIn known = current(engine, user);
-        if (known != null && known.groups() != null) {
-            return known.groups();
-        }
-        List<String> groups = List.copyOf(read.get());
-        if (known != null) {
-            signIns.replace(key(engine, user), known,
-                    new SignIn(known.passwordDigest(), known.until(), groups, known.tenants()));
-        }
-        return groups;
+        return remembered(engine, user, read, SignIn::groups,
+                (known, groups) -> new SignIn(known.passwordDigest(), known.until(), groups, known.tenants()));
     }
 
     /** The tenants of a signed-in user: as remembered with the sign-in, or read by {@code read}. */
     List<String> tenants(String engine, String user, Supplier<List<String>> read) {
+        return remembered(engine, user, read, SignIn::tenants,
+                (known, tenants) -> new SignIn(known.passwordDigest(), known.until(), known.groups(), tenants));
+    }
+
+    private List<String> remembered(String engine, String user, Supplier<List<String>> read,
+                                    Function<SignIn, List<String>> part,
+                                    BiFunction<SignIn, List<String>, SignIn> withPart) {
         SignIn known = current(engine, user);
-        if (known != null && known.tenants() != null) {
-            return known.tenants();
+        if (known != null && part.apply(known) != null) {
+            return part.apply(known);
         }
-        List<String> tenants = List.copyOf(read.get());
+        List<String> value = List.copyOf(read.get());
         if (known != null) {
-            signIns.replace(key(engine, user), known,
-                    new SignIn(known.passwordDigest(), known.until(), known.groups(), tenants));
+            signIns.replace(key(engine, user), known, withPart.apply(known, value));
         }
-        return tenants;
+        return value;
     }
 
     private SignIn current(String engine, String user) {
