@@ -20,10 +20,12 @@ class MarkTaskEscalatedDelegate implements JavaDelegate {
 
     private final TaskService taskService;
     private final TaskEscalationRepository escalations;
+    private final DeadlineGroups groups;
 
-    MarkTaskEscalatedDelegate(TaskService taskService, TaskEscalationRepository escalations) {
+    MarkTaskEscalatedDelegate(TaskService taskService, TaskEscalationRepository escalations, DeadlineGroups groups) {
         this.taskService = taskService;
         this.escalations = escalations;
+        this.groups = groups;
     }
 
     @Override
@@ -43,8 +45,18 @@ class MarkTaskEscalatedDelegate implements JavaDelegate {
                 task.getProcessInstanceId(), cycleId == null ? null : TaskContext.requiredId(execution, "cycleId"),
                 TaskContext.text(execution, DeadlineVariables.OFFICE_CODE),
                 TaskContext.text(execution, DeadlineVariables.REGION_CODE),
-                TaskContext.text(execution, DeadlineVariables.DEADLINE_KEY),
+                deadlineKey(execution, taskId),
                 dueAt.toInstant(), now.toInstant(), graceDays == null ? 0 : graceDays,
-                TaskContext.text(execution, DeadlineVariables.ESCALATION_GROUPS)));
+                groups.escalation(execution)));
+    }
+
+    /** The task's deadline key: its own task-local variable (a watch started by an earlier release has a copy). */
+    private String deadlineKey(DelegateExecution execution, String taskId) {
+        String copy = TaskContext.text(execution, DeadlineVariables.DEADLINE_KEY);
+        if (copy != null) {
+            return copy;
+        }
+        Object own = taskService.getVariableLocal(taskId, DeadlineVariables.DEADLINE_KEY);
+        return own == null || own.toString().isBlank() ? null : own.toString().trim();
     }
 }
