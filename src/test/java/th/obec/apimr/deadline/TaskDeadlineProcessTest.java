@@ -95,8 +95,11 @@ class TaskDeadlineProcessTest {
         Mocks.register("deadlineSchedule", new DeadlineSchedule(calendar, settings));
         Mocks.register("taskNoticeDelegate", new TaskNoticeDelegate(beans.getBeanProvider(TaskNotifier.class)));
         Mocks.register("deadlineGroups", new DeadlineGroups());
-        Mocks.register("markTaskEscalatedDelegate", (JavaDelegate) (DelegateExecution execution) ->
-                marked.add(new HashMap<>(execution.getVariables())));
+        Mocks.register("markTaskEscalatedDelegate", (JavaDelegate) (DelegateExecution execution) -> {
+            Map<String, Object> seen = new HashMap<>(execution.getVariables());
+            seen.put("watchedTaskId", DeadlineVariables.taskId(execution));
+            marked.add(seen);
+        });
     }
 
     @AfterEach
@@ -164,7 +167,7 @@ class TaskDeadlineProcessTest {
         assertThat(notifier.notices).last().isEqualTo(
                 new Notice(NoticeKind.ESCALATION, 7, List.of(REVIEWERS, "obec-monitor"), local(2023, 5, 2, 9, 0)));
         assertThat(marked).singleElement().satisfies(variables ->
-                assertThat(variables).containsEntry("taskId", TASK_ID).containsEntry("graceDays", 7));
+                assertThat(variables).containsEntry("watchedTaskId", TASK_ID).containsEntry("graceDays", 7));
         assertThat(ended(deadline)).as("nothing left to send").isTrue();
     }
 
@@ -172,7 +175,9 @@ class TaskDeadlineProcessTest {
     void aWatchStartedByAnEarlierReleaseTellsTheGroupsItWasStartedWith() {
         at(2023, 4, 19, 10, 0);
         Map<String, Object> variables = variables(due(2023, 4, 20));
+        variables.put("taskId", TASK_ID);
         variables.put("taskName", "จัดทำแผนงาน/โครงการ");
+        variables.put("cycleId", 42L);
         variables.put("deadlineKey", "PLAN");
         variables.put("dueNoticeGroups", DIRECTORS);
         variables.put("escalationGroups", "obec-monitor");
@@ -286,8 +291,6 @@ class TaskDeadlineProcessTest {
 
     private Map<String, Object> variables(Date dueAt) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("taskId", TASK_ID);
-        variables.put("cycleId", 42L);
         variables.put("officeCode", "P5002");
         variables.put("regionCode", "15");
         variables.put("dueAt", dueAt);
