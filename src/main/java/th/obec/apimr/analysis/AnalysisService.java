@@ -48,13 +48,13 @@ public class AnalysisService {
         if (cycleId == null) {
             return Optional.empty();
         }
-        return nationalAnalyses.findByCycleId(cycleId).map(national -> {
+        return nationalAnalyses.guidance(cycleId).map(national -> {
             List<String> parts = new ArrayList<>();
-            parts.add("แนวทางสำหรับเขตพื้นที่\n" + national.getGuidanceToOffices());
-            if (national.getFocusPoints() != null) {
-                parts.add("จุดเน้น\n" + national.getFocusPoints());
+            parts.add("แนวทางสำหรับเขตพื้นที่\n" + national.guidanceToOffices());
+            if (national.focusPoints() != null) {
+                parts.add("จุดเน้น\n" + national.focusPoints());
             }
-            parts.add("สรุปนโยบาย\n" + national.getPolicySummary());
+            parts.add("สรุปนโยบาย\n" + national.policySummary());
             return OverviewText.clip(OverviewText.join(parts), OverviewText.MAX_LENGTH);
         });
     }

@@ -11,7 +11,13 @@ interface OfficeCycleRepository extends JpaRepository<OfficeCycle, Long> {
 
     List<OfficeCycle> findByCycleIdOrderByOfficeCode(Long cycleId);
 
-    Optional<OfficeCycle> findByCycleIdAndOfficeCode(Long cycleId, String officeCode);
+    /**
+     * JPQL text rather than a query derived from the method name: Hibernate keeps the plan of a JPQL text, while a
+     * derived (criteria) query is translated to SQL again at every call; every office's start asks.
+     */
+    @Query("select oc from OfficeCycle oc where oc.cycle.id = :cycleId and oc.officeCode = :officeCode")
+    Optional<OfficeCycle> findByCycleIdAndOfficeCode(@Param("cycleId") Long cycleId,
+                                                     @Param("officeCode") String officeCode);
 
     @Query("select oc.officeCode from OfficeCycle oc where oc.cycle.id = :cycleId order by oc.officeCode")
     List<String> officeCodes(@Param("cycleId") Long cycleId);

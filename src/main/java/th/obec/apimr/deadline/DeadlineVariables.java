@@ -1,5 +1,9 @@
 package th.obec.apimr.deadline;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import th.obec.apimr.system.TaskContext;
+
 /** The variables of Process_TaskDeadline (see docs/process-model.md, "Process_TaskDeadline"). */
 final class DeadlineVariables {
 
@@ -35,5 +39,14 @@ final class DeadlineVariables {
     static final String TASK_ESCALATED_AT = "escalatedAt";
 
     private DeadlineVariables() {
+    }
+
+    /**
+     * The id of the task a watch is for: its business key. A watch started by an earlier release also has it as the
+     * variable {@value #TASK_ID}.
+     */
+    static String taskId(DelegateExecution execution) {
+        String variable = TaskContext.text(execution, TASK_ID);
+        return variable != null ? variable : execution.getProcessBusinessKey();
     }
 }

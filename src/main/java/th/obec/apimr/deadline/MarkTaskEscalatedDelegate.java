@@ -20,15 +20,17 @@ class MarkTaskEscalatedDelegate implements JavaDelegate {
 
     private final TaskService taskService;
     private final TaskEscalationRepository escalations;
+    private final DeadlineGroups groups;
 
-    MarkTaskEscalatedDelegate(TaskService taskService, TaskEscalationRepository escalations) {
+    MarkTaskEscalatedDelegate(TaskService taskService, TaskEscalationRepository escalations, DeadlineGroups groups) {
         this.taskService = taskService;
         this.escalations = escalations;
+        this.groups = groups;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String taskId = TaskContext.text(execution, DeadlineVariables.TASK_ID);
+        String taskId = DeadlineVariables.taskId(execution);
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || escalations.existsByTaskIdAndClearedAtIsNull(taskId)) {
             return;
@@ -36,15 +38,36 @@ class MarkTaskEscalatedDelegate implements JavaDelegate {
         Date now = Date.from(TaskContext.now());
         taskService.setVariableLocal(taskId, DeadlineVariables.TASK_ESCALATED, true);
         taskService.setVariableLocal(taskId, DeadlineVariables.TASK_ESCALATED_AT, now);
-        Object cycleId = execution.getVariable(DeadlineVariables.CYCLE_ID);
         Date dueAt = (Date) execution.getVariable(DeadlineVariables.DUE_AT);
         Integer graceDays = TaskContext.integer(execution, DeadlineVariables.GRACE_DAYS);
         escalations.save(new TaskEscalation(taskId, task.getName(), task.getTaskDefinitionKey(),
-                task.getProcessInstanceId(), cycleId == null ? null : TaskContext.requiredId(execution, "cycleId"),
+                task.getProcessInstanceId(), cycleId(execution, taskId),
                 TaskContext.text(execution, DeadlineVariables.OFFICE_CODE),
                 TaskContext.text(execution, DeadlineVariables.REGION_CODE),
-                TaskContext.text(execution, DeadlineVariables.DEADLINE_KEY),
+                deadlineKey(execution, taskId),
                 dueAt.toInstant(), now.toInstant(), graceDays == null ? 0 : graceDays,
-                TaskContext.text(execution, DeadlineVariables.ESCALATION_GROUPS)));
+                groups.escalation(execution)));
+    }
+
+    /** The task's cycle: its process's {@code cycleId} (a watch started by an earlier release has a copy). */
+    private Long cycleId(DelegateExecution execution, String taskId) {
+        Object value = execution.getVariable(DeadlineVariables.CYCLE_ID);
+        if (value == null) {
+            value = taskService.getVariable(taskId, DeadlineVariables.CYCLE_ID);
+        }
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        return value instanceof Number number ? number.longValue() : Long.valueOf(value.toString().trim());
+    }
+
+    /** The task's deadline key: its own task-local variable (a watch started by an earlier release has a copy). */
+    private String deadlineKey(DelegateExecution execution, String taskId) {
+        String copy = TaskContext.text(execution, DeadlineVariables.DEADLINE_KEY);
+        if (copy != null) {
+            return copy;
+        }
+        Object own = taskService.getVariableLocal(taskId, DeadlineVariables.DEADLINE_KEY);
+        return own == null || own.toString().isBlank() ? null : own.toString().trim();
     }
 }

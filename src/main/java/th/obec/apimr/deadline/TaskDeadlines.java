@@ -73,10 +73,10 @@ class TaskDeadlines implements TaskListener {
         if (dueAt == null) {
             return;
         }
-        String deadlineKey = deadlineKey(task);
-        task.setVariableLocal(DEADLINE_KEY, deadlineKey);
-        watch(task.getId(), task.getName(), TaskContext.requiredId(task, CYCLE_ID), TaskContext.text(task, OFFICE_CODE),
-                deadlineKey, candidateGroups(task.getCandidates()), dueAt);
+        task.setVariableLocal(DEADLINE_KEY, deadlineKey(task));
+        // a watched task belongs to a cycle: its escalation is recorded with the task's cycleId
+        TaskContext.requiredId(task, CYCLE_ID);
+        watch(task.getId(), TaskContext.text(task, OFFICE_CODE), candidateGroups(task.getCandidates()), dueAt);
     }
 
     /**
@@ -119,21 +119,18 @@ class TaskDeadlines implements TaskListener {
     }
 
     /** Starts Process_TaskDeadline for an open task due at {@code dueAt}. */
-    private void watch(String taskId, String taskName, Long cycleId, String officeCode, String deadlineKey,
-                       Set<String> candidates, Date dueAt) {
+    private void watch(String taskId, String officeCode, Set<String> candidates, Date dueAt) {
         String regionCode = officeCode == null ? null
                 : offices.find(officeCode).map(OfficeView::regionCode).orElse(null);
+        // Only what the watch cannot find elsewhere (each variable is a runtime row and two history rows): the
+        // task's id is the business key, its name, deadline key and cycle are the task's own, and whom the due
+        // notice and the escalation go to follows from these (DeadlineGroups). officeCode gives the watch its
+        // office's tenant (OfficeTenantIdProvider).
         Map<String, Object> variables = new HashMap<>();
-        variables.put(TASK_ID, taskId);
-        variables.put(TASK_NAME, taskName);
-        variables.put(CYCLE_ID, cycleId);
         variables.put(OFFICE_CODE, officeCode);
         variables.put(REGION_CODE, regionCode);
-        variables.put(DEADLINE_KEY, deadlineKey);
         variables.put(DUE_AT, dueAt);
         variables.put(CANDIDATE_GROUPS, String.join(",", candidates));
-        variables.put(DUE_NOTICE_GROUPS, String.join(",", dueNoticeGroups(candidates, officeCode)));
-        variables.put(ESCALATION_GROUPS, String.join(",", escalationGroups(officeCode, regionCode)));
         runtimeService.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(taskId)
                 .setVariables(variables)
@@ -182,10 +179,8 @@ class TaskDeadlines implements TaskListener {
         if (task == null || deadlineKey == null) {
             return;
         }
-        Object cycleId = runtimeService.getVariable(task.getExecutionId(), CYCLE_ID);
         Object officeCode = runtimeService.getVariable(task.getExecutionId(), OFFICE_CODE);
-        watch(taskId, task.getName(), cycleId instanceof Number number ? number.longValue() : null,
-                officeCode == null ? null : officeCode.toString(), deadlineKey.toString(),
+        watch(taskId, officeCode == null ? null : officeCode.toString(),
                 candidateGroups(taskService.getIdentityLinksForTask(taskId)), dueAt);
         escalationMarks.clear(taskId, dueAt, cause, userId);
     }

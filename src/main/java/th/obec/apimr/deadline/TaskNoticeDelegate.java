@@ -28,7 +28,7 @@ class TaskNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String taskId = TaskContext.text(execution, DeadlineVariables.TASK_ID);
+        String taskId = DeadlineVariables.taskId(execution);
         NoticeKind kind = NoticeKind.valueOf(TaskContext.text(execution, DeadlineVariables.NOTICE_KIND));
         Integer step = TaskContext.integer(execution, DeadlineVariables.NOTICE_STEP);
         List<String> groups = groups(TaskContext.text(execution, DeadlineVariables.NOTICE_GROUPS));

@@ -94,8 +94,12 @@ class TaskDeadlineProcessTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("taskNotifier", notifier));
         Mocks.register("deadlineSchedule", new DeadlineSchedule(calendar, settings));
         Mocks.register("taskNoticeDelegate", new TaskNoticeDelegate(beans.getBeanProvider(TaskNotifier.class)));
-        Mocks.register("markTaskEscalatedDelegate", (JavaDelegate) (DelegateExecution execution) ->
-                marked.add(new HashMap<>(execution.getVariables())));
+        Mocks.register("deadlineGroups", new DeadlineGroups());
+        Mocks.register("markTaskEscalatedDelegate", (JavaDelegate) (DelegateExecution execution) -> {
+            Map<String, Object> seen = new HashMap<>(execution.getVariables());
+            seen.put("watchedTaskId", DeadlineVariables.taskId(execution));
+            marked.add(seen);
+        });
     }
 
     @AfterEach
@@ -163,8 +167,43 @@ class TaskDeadlineProcessTest {
         assertThat(notifier.notices).last().isEqualTo(
                 new Notice(NoticeKind.ESCALATION, 7, List.of(REVIEWERS, "obec-monitor"), local(2023, 5, 2, 9, 0)));
         assertThat(marked).singleElement().satisfies(variables ->
-                assertThat(variables).containsEntry("taskId", TASK_ID).containsEntry("graceDays", 7));
+                assertThat(variables).containsEntry("watchedTaskId", TASK_ID).containsEntry("graceDays", 7));
         assertThat(ended(deadline)).as("nothing left to send").isTrue();
+    }
+
+    @Test
+    void aWatchStartedByAnEarlierReleaseTellsTheGroupsItWasStartedWith() {
+        at(2023, 4, 19, 10, 0);
+        Map<String, Object> variables = variables(due(2023, 4, 20));
+        variables.put("taskId", TASK_ID);
+        variables.put("taskName", "จัดทำแผนงาน/โครงการ");
+        variables.put("cycleId", 42L);
+        variables.put("deadlineKey", "PLAN");
+        variables.put("dueNoticeGroups", DIRECTORS);
+        variables.put("escalationGroups", "obec-monitor");
+        runtimeService.startProcessInstanceByKey("Process_TaskDeadline", TASK_ID, variables);
+
+        runJobsAt(2023, 5, 2, 9, 0);
+
+        assertThat(notifier.notices).extracting(Notice::kind, Notice::groups).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(NoticeKind.DUE, List.of(DIRECTORS)),
+                org.assertj.core.groups.Tuple.tuple(NoticeKind.ESCALATION, List.of("obec-monitor")));
+    }
+
+    @Test
+    void aNationalTaskIsEscalatedToMonitorsAndAdministrators() {
+        at(2023, 4, 19, 10, 0);
+        Map<String, Object> variables = variables(due(2023, 4, 20));
+        variables.put("officeCode", null);
+        variables.put("regionCode", null);
+        variables.put("candidateGroups", "obec-monitor");
+        runtimeService.startProcessInstanceByKey("Process_TaskDeadline", TASK_ID, variables);
+
+        runJobsAt(2023, 5, 2, 9, 0);
+
+        assertThat(notifier.notices).extracting(Notice::kind, Notice::groups).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(NoticeKind.DUE, List.of("obec-monitor")),
+                org.assertj.core.groups.Tuple.tuple(NoticeKind.ESCALATION, List.of("obec-monitor", "obec-admin")));
     }
 
     @Test
@@ -245,19 +284,18 @@ class TaskDeadlineProcessTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** A watch as the task listener starts it. */
     private ProcessInstance start(Date dueAt) {
+        return runtimeService.startProcessInstanceByKey("Process_TaskDeadline", TASK_ID, variables(dueAt));
+    }
+
+    private Map<String, Object> variables(Date dueAt) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("taskId", TASK_ID);
-        variables.put("taskName", "จัดทำแผนงาน/โครงการ");
-        variables.put("cycleId", 42L);
         variables.put("officeCode", "P5002");
         variables.put("regionCode", "15");
-        variables.put("deadlineKey", "PLAN");
         variables.put("dueAt", dueAt);
         variables.put("candidateGroups", COORDINATORS);
-        variables.put("dueNoticeGroups", COORDINATORS + "," + DIRECTORS);
-        variables.put("escalationGroups", REVIEWERS + ",obec-monitor");
-        return runtimeService.startProcessInstanceByKey("Process_TaskDeadline", TASK_ID, variables);
+        return variables;
     }
 
     /**
