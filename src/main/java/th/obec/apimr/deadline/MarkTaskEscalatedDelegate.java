@@ -51,23 +51,14 @@ class MarkTaskEscalatedDelegate implements JavaDelegate {
 
     /** The task's cycle: its process's {@code cycleId} (a watch started by an earlier release has a copy). */
     private Long cycleId(DelegateExecution execution, String taskId) {
-        Object value = execution.getVariable(DeadlineVariables.CYCLE_ID);
-        if (value == null) {
-            value = taskService.getVariable(taskId, DeadlineVariables.CYCLE_ID);
-        }
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        return value instanceof Number number ? number.longValue() : Long.valueOf(value.toString().trim());
+        Object copy = execution.getVariable(DeadlineVariables.CYCLE_ID);
+        return TaskContext.idOf(copy != null ? copy : taskService.getVariable(taskId, DeadlineVariables.CYCLE_ID));
     }
 
     /** The task's deadline key: its own task-local variable (a watch started by an earlier release has a copy). */
     private String deadlineKey(DelegateExecution execution, String taskId) {
         String copy = TaskContext.text(execution, DeadlineVariables.DEADLINE_KEY);
-        if (copy != null) {
-            return copy;
-        }
-        Object own = taskService.getVariableLocal(taskId, DeadlineVariables.DEADLINE_KEY);
-        return own == null || own.toString().isBlank() ? null : own.toString().trim();
+        return copy != null ? copy
+                : TaskContext.textOf(taskService.getVariableLocal(taskId, DeadlineVariables.DEADLINE_KEY));
     }
 }

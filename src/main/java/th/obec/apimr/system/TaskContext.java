@@ -29,7 +29,7 @@ public final class TaskContext {
      * @throws IllegalStateException when the variable is missing: the model did not set it, not a user error
      */
     public static Long requiredId(VariableScope scope, String name) {
-        Long id = id(scope.getVariable(name));
+        Long id = idOf(scope.getVariable(name));
         if (id == null) {
             throw new IllegalStateException("Variable " + name + " is missing");
         }
@@ -38,7 +38,11 @@ public final class TaskContext {
 
     /** A text variable; null when missing or blank. */
     public static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+        return textOf(scope.getVariable(name));
+    }
+
+    /** A variable's value as text, as {@link #text} reads it: null when missing or blank. */
+    public static String textOf(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
@@ -53,7 +57,7 @@ public final class TaskContext {
 
     /** A whole-number variable (such as {@code fiscalYear}); null when missing. */
     public static Integer integer(VariableScope scope, String name) {
-        Long value = id(scope.getVariable(name));
+        Long value = idOf(scope.getVariable(name));
         return value == null ? null : Math.toIntExact(value);
     }
 
@@ -77,7 +81,8 @@ public final class TaskContext {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private static Long id(Object value) {
+    /** A variable's value as an id (a number, or its text): null when missing or blank. */
+    public static Long idOf(Object value) {
         if (value == null) {
             return null;
         }
