@@ -35,9 +35,9 @@ import th.obec.apimr.system.TaskContext;
  * Sends recorded notifications at most once per key under the claim protocol of {@link EmailTaskNotifier}: claim
  * the rows (conditional updates, own transaction), send, mark them sent (own transaction). {@link #deliverAll}
  * does so for the notices of one job, sending their emails over one SMTP connection; {@link #deliver} for one
- * notice (a digest), the same way. Every send of one notification carries the same Message-ID, derived from its key. Without an
- * SMTP server ({@code spring.mail.host} unset) there is no {@link JavaMailSender} and {@link #configured()} is
- * false.
+ * notice (a digest), the same way. Every send of one notification carries the same Message-ID, derived from its
+ * key. Without an SMTP server ({@code spring.mail.host} unset) there is no {@link JavaMailSender} and
+ * {@link #configured()} is false.
  */
 @Component
 class MailOutbox {

@@ -23,11 +23,7 @@ public class NotificationPreferences {
     }
 
     public NotificationPreference of(String userId) {
-        return jdbc.query("SELECT digest, language FROM notification_preference WHERE user_id = :userId",
-                        new MapSqlParameterSource("userId", userId),
-                        (rs, n) -> new NotificationPreference(rs.getBoolean("digest"),
-                                Language.ofCode(rs.getString("language")).orElse(Language.TH)))
-                .stream().findFirst().orElse(NotificationPreference.DEFAULT);
+        return of(List.of(userId)).get(userId);
     }
 
     /** The preferences of several users in one query, by user id (the default for those who never chose). */
