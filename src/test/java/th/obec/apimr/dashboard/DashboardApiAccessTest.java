@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.LaunchRequest;
 import th.obec.apimr.identity.Groups;
+import th.obec.apimr.support.CamundaLogin;
 import th.obec.apimr.support.TestUsers;
 
 /**
@@ -188,7 +188,7 @@ class DashboardApiAccessTest {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         assertThat(send(browser, get("/api/dashboard/cycles/" + cycleId).build()).status()).isEqualTo(401);
-        logInToCamunda(browser, "dash.reviewer15");
+        CamundaLogin.logIn(browser, port, "welcome", "dash.reviewer15", PASSWORD);
 
         Answer page = send(browser, get("/dashboard").build());
         assertThat(page.status()).isEqualTo(200);
@@ -207,7 +207,7 @@ class DashboardApiAccessTest {
         HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         assertThat(send(admin, get("/api/admin/notifications").build()).status()).isEqualTo(401);
-        logInToCamunda(admin, "dash.admin");
+        CamundaLogin.logIn(admin, port, "welcome", "dash.admin", PASSWORD);
         Answer notices = send(admin, get("/api/admin/notifications?officeCode=P5002&size=10").build());
         assertThat(notices.status()).isEqualTo(200);
         assertThat(notices.json().get("size").asInt()).isEqualTo(10);
@@ -226,7 +226,7 @@ class DashboardApiAccessTest {
         for (String user : List.of("dash.coord5002", "dash.monitor")) {
             HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NORMAL).build();
-            logInToCamunda(other, user);
+            CamundaLogin.logIn(other, port, "welcome", user, PASSWORD);
             assertThat(send(other, get("/api/admin/notifications").build()).status()).as(user).isEqualTo(403);
             assertThat(send(other, get("/api/admin/escalations?cycleId=" + cycleId).build()).status()).as(user)
                     .isEqualTo(403);
@@ -236,25 +236,6 @@ class DashboardApiAccessTest {
     }
 
     // ----- helpers -----
-
-    /** Logs in as the Welcome app does: its CSRF cookie, then the login form. */
-    private void logInToCamunda(HttpClient browser, String user) throws Exception {
-        Answer welcome = send(browser, get("/camunda/app/welcome/default/").build());
-        assertThat(welcome.status()).as("welcome " + welcome.headers()).isEqualTo(200);
-        String csrf = welcome.header("X-XSRF-TOKEN");
-        if (csrf == null) {
-            csrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        }
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpRequest login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/welcome"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        Answer answer = send(browser, login);
-        assertThat(answer.status()).as("Camunda login: " + answer.body() + " " + answer.headers()).isEqualTo(200);
-    }
 
     record Answer(int status, String body, Map<String, List<String>> headers) {
         JsonNode json() throws IOException {
