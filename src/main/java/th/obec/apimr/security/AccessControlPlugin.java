@@ -23,7 +23,9 @@ import th.obec.apimr.identity.Groups;
  * tenant check applies to its members;</li>
  * <li>a task's candidate groups and assignee may read and work on the task ({@code TASK_WORK}: claim, form,
  * complete), not change it: a due date is the cycle's, and saving a task (due date, follow-up date, assignee,
- * unclaim) needs {@code TASK_ASSIGN} or {@code UPDATE}, which only administrators have;</li>
+ * unclaim) needs {@code TASK_ASSIGN} or {@code UPDATE}, which only administrators have; where every user may
+ * read the task's process, its tenant deciding who sees it, their grant on the task is {@code TASK_WORK} alone
+ * ({@link TaskWorkGrants});</li>
  * <li>the authorization checks take the user's groups as they are ({@link AuthenticatedGroupsAsGiven}): no read of
  * every group that has an authorization before each command's first check;</li>
  * <li>a command refused because the entity belongs to another office's tenant fails as the
@@ -51,6 +53,7 @@ class AccessControlPlugin extends AbstractProcessEnginePlugin {
         configuration.setAdminGroups(adminGroups);
 
         configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+        configuration.setResourceAuthorizationProvider(new TaskWorkGrants());
 
         List<SessionFactory> sessionFactories = new ArrayList<>();
         if (configuration.getCustomSessionFactories() != null) {
