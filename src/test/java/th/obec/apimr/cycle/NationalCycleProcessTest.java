@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -214,6 +215,24 @@ class NationalCycleProcessTest {
         runJobs(cycle);
         complete(single(cycle, "Task_ReflectNationally"), Map.of());
         BpmnAwareTests.assertThat(cycle).isEnded();
+    }
+
+    @Test
+    void officesStartSideBySideInJobsTheJobExecutorNeedNotRunOneAfterTheOther() throws Exception {
+        beans.cycleOffices.officeCodes = List.of("P4001", "P5001", "P5002");
+        ProcessInstance cycle = launch();
+        complete(single(cycle, "Task_AnalyseNationalPolicy"), Map.of());
+        execute(multiInstanceBodyJob(cycle));
+
+        // The job executor runs the exclusive jobs of one process instance one after the other, in one thread
+        List<Job> starts = callActivityJobs(cycle);
+        assertThat(starts).hasSize(3).allSatisfy(job -> assertThat(((JobEntity) job).isExclusive()).isFalse());
+        assertThat(runConcurrently(starts)).isEmpty();
+
+        assertThat(children(cycle)).extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder("FY2566-P4001", "FY2566-P5001", "FY2566-P5002");
+        assertThat(callActivityJobs(cycle)).isEmpty();
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
     }
 
     @Test
