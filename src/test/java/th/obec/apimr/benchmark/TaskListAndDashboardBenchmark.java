@@ -339,7 +339,8 @@ class TaskListAndDashboardBenchmark {
                 + " runs the filter as the signed-in user (`identityService.setAuthentication` with groups and"
                 + " tenants); \"Tasklist's own request\" is the request Tasklist sends for the page, signed in to the"
                 + " Camunda webapps (session cookie and CSRF token): `POST /camunda/api/engine/engine/default/filter/{id}"
-                + "/list?firstResult=0&maxResults=15` with HAL, whose answer carries the count; \"REST\" is"
+                + "/list?firstResult=0&maxResults=15` with HAL and the body Tasklist sends (`" + TASKLIST_QUERY
+                + "`: its own sorting and \"active\" extend the filter), whose answer carries the count; \"REST\" is"
                 + " `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15` (HAL) plus"
                 + " `POST /engine-rest/filter/{id}/count` over HTTP with HTTP Basic, as another client of the REST API"
                 + " would ask. Stock Camunda's REST figures sign in on every request and use no relation caches (the"
@@ -440,7 +441,8 @@ class TaskListAndDashboardBenchmark {
                 + " the embedded process definitions and assignees (taken from the REST API's relation caches, which"
                 + " the product sets up as Camunda's web application distribution does: `system/RestRelationCaches`)"
                 + " and, in a further command that reads the filter again, the task variables the filter shows.");
-        report.note("Statements of Tasklist's own request (one HAL list, signed in with the session): "
+        report.note("Statements of Tasklist's own request (one HAL list with Tasklist's body, signed in with the"
+                + " session): "
                 + productTasklistTrace + ".");
         report.note("Plan of the stock filter: " + stockPlan);
         report.note("Plan of the product filter without its indexes: " + productBarePlan);
@@ -666,7 +668,7 @@ class TaskListAndDashboardBenchmark {
     /**
      * The filter's first page as Tasklist itself asks for it: signed in to the Camunda webapps (session cookie, CSRF
      * token), {@code POST /camunda/api/engine/engine/default/filter/{id}/list?firstResult=0&maxResults=15} with
-     * HAL, whose answer carries the count.
+     * HAL and Tasklist's body ({@link #TASKLIST_QUERY}), whose answer carries the count.
      */
     private Series tasklistSeries(String filterId, int expectedCount, int runs) throws Exception {
         Tasklist tasklist = tasklist(COORDINATOR);
@@ -678,6 +680,15 @@ class TaskListAndDashboardBenchmark {
         });
     }
 
+    /**
+     * What Tasklist sends with a filter's first page (taken from Chromium's requests to this application): the
+     * filter is extended by the list's own sorting and "active", so the engine REST API reads the filter once more
+     * for the list and once more for the count.
+     */
+    static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],"
+            + "\"active\":true}";
+
     /** A browser signed in to Tasklist: its cookies (session, CSRF) and the CSRF token it sends back. */
     private record Tasklist(HttpClient browser, String csrf, int port) {
 
@@ -685,9 +696,10 @@ class TaskListAndDashboardBenchmark {
             return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + "/camunda/api/engine/engine/default/filter/" + filterId
                             + "/list?firstResult=0&maxResults=15"))
-                    .header("Accept", "application/hal+json").header("Content-Type", "application/json")
-                    .header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "application/hal+json, application/json; q=0.5")
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_QUERY)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
