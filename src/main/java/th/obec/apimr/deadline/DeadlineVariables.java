@@ -11,14 +11,22 @@ final class DeadlineVariables {
     static final String MESSAGE_DEADLINE_CHANGED = "DeadlineChanged";
     static final String MESSAGE_TASK_CLOSED = "TaskClosed";
 
-    static final String TASK_ID = "taskId";
-    static final String TASK_NAME = "taskName";
+    /** The task's cycle (its process's variable) and deadline key (its task-local variable). */
     static final String CYCLE_ID = "cycleId";
+    static final String DEADLINE_KEY = "deadlineKey";
+
     static final String OFFICE_CODE = "officeCode";
     static final String REGION_CODE = "regionCode";
-    static final String DEADLINE_KEY = "deadlineKey";
     static final String DUE_AT = "dueAt";
     static final String CANDIDATE_GROUPS = "candidateGroups";
+
+    /**
+     * Carried only by watches an earlier release started, and read where present: the task's id (now the business
+     * key) and whom the due notice and the escalation go to (now worked out by {@link DeadlineGroups}). Such a watch
+     * also carries copies of the task's {@code cycleId} and {@code deadlineKey}, read before the task's own, and its
+     * {@code taskName}, which is not read.
+     */
+    static final String TASK_ID = "taskId";
     static final String DUE_NOTICE_GROUPS = "dueNoticeGroups";
     static final String ESCALATION_GROUPS = "escalationGroups";
 
