@@ -291,6 +291,10 @@ class ClusterFailoverIT {
         nodeB.clock(first);
         await("node B done with everything not locked by node A", Duration.ofSeconds(60),
                 () -> settled(first) && lockedBy("node-b") == 0);
+        // What node A had taken is read once it is dead: until then its other job threads may still claim notices
+        // and lock jobs on their way to the hanging send.
+        nodeA.process().destroyForcibly();
+        assertThat(nodeA.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         Map<String, Long> jobsBeforeKill = successfulJobsByNode(null);
         long lockedByA = lockedBy("node-a");
         long claimedByA = count("select count(*) from notification where status = 'SENDING'");
@@ -306,8 +310,6 @@ class ClusterFailoverIT {
             }
         }
 
-        nodeA.process().destroyForcibly();
-        assertThat(nodeA.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         phase("node A killed; jobs run per node until then " + jobsBeforeKill + ", jobs locked by node A " + lockedByA
                 + ", notices claimed by node A " + claimedByA + ", emails " + mailsBeforeKill);
 
