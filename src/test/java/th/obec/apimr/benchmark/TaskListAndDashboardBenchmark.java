@@ -358,7 +358,8 @@ class TaskListAndDashboardBenchmark {
                 + " would ask. Stock Camunda's REST figures sign in on every request and use no relation caches (the"
                 + " starter's defaults).",
                 openTasks, UNITS, productAuthorizations, historicTasks, OFFICE, group, OFFICE, expected.size(),
-                TASK_LIST_RUNS, BASELINE_RUNS, TASK_LIST_WARM_UP).replace(" authorization rows,", " authorization rows with the product's"
+                TASK_LIST_RUNS, BASELINE_RUNS, TASK_LIST_WARM_UP)
+                .replace(" authorization rows,", " authorization rows with the product's"
                 + String.format(Locale.ROOT, " grants (%,d with one grant per office group),", perGroupAuthorizations)));
         report.intro(taskListLoad);
         report.row("task list, FilterService, p50", ms(productApi.p50()), ms(stockGroupApi.p50()), "-", "-");
@@ -1249,11 +1250,6 @@ class TaskListAndDashboardBenchmark {
     }
 
     /**
-     * Prints a step of the run and appends it to {@code <build.dir>/benchmarks/progress.log}, which can be followed
-     * while the run lasts ({@code tail -f}); the test's own output reaches its file only at the end.
-     */
-    /** The one-minute load average against the cores, as a sentence for the report. */
-    /**
      * Waits (at most two minutes) until no autovacuum worker runs on the benchmark's database, so that the pages are
      * not timed beside the vacuum of the tables just loaded.
      */
@@ -1272,6 +1268,7 @@ class TaskListAndDashboardBenchmark {
         }
     }
 
+    /** The one-minute load average against the cores and the CPU other processes used, as sentences for the report. */
     private static String load() {
         String load;
         try {
@@ -1326,6 +1323,10 @@ class TaskListAndDashboardBenchmark {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /**
+     * Prints a step of the run and appends it to {@code <build.dir>/benchmarks/progress.log}, which can be followed
+     * while the run lasts ({@code tail -f}); the test's own output reaches its file only at the end.
+     */
     private void progress(String what) {
         String line = String.format(Locale.ROOT, "[benchmark] %5.1f s  %s%n", (System.nanoTime() - started) / 1e9,
                 what);
