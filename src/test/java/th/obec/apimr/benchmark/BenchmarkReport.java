@@ -98,6 +98,11 @@ public final class BenchmarkReport {
         return String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
+    /** Formats bytes as mebibytes with two decimals. */
+    public static String mb(double bytes) {
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024 * 1024));
+    }
+
     /** The p-th percentile (nearest rank) of values, in their unit; the list is sorted in place. */
     public static double percentile(List<Double> values, int p) {
         if (values.isEmpty()) {
