@@ -69,6 +69,7 @@ import org.camunda.bpm.engine.impl.db.TenantCheck;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.hal.cache.HalRelationCacheBootstrap;
@@ -320,9 +321,8 @@ class TaskListAndDashboardBenchmark {
         jdbc.execute("ANALYZE act_ru_authorization");
         Series productApi = filterSeries(product, expected, true);
         Series productRest = restSeries(product, expected.size(), TASK_LIST_RUNS);
-        mappingShortcuts(false);
-        Series withoutShortcutsTasklist = tasklistSeries(product, expected.size(), TASK_LIST_RUNS);
-        mappingShortcuts(true);
+        Series[] shortcut = tasklistInTurn(product, expected.size(), this::mappingShortcuts);
+        Series[] filterRead = tasklistInTurn(product, expected.size(), this::filterReads);
         Series productTasklist = tasklistSeries(product, expected.size(), TASK_LIST_RUNS);
         Series stockGroupIndexedApi = filterSeries(stockGroup, expected, false, BASELINE_RUNS);
         String productPlan = explain(product);
@@ -390,12 +390,8 @@ class TaskListAndDashboardBenchmark {
                 ms(stockGroupTasklist.p95()), "≤ 15 ms", BenchmarkReport.atMost(productTasklist.p95(), 15));
         report.row("task list, Tasklist's own request (session), allocated per request",
                 mb(productTasklist.allocatedPerCall()), mb(stockGroupTasklist.allocatedPerCall()), "-", "-");
-        report.row("the product without its mapping shortcut, Tasklist's own request, p50",
-                ms(withoutShortcutsTasklist.p50()), "-", "-", "-");
-        report.row("the product without its mapping shortcut, Tasklist's own request, p95",
-                ms(withoutShortcutsTasklist.p95()), "-", "-", "-");
-        report.row("the product without its mapping shortcut, Tasklist's own request, allocated per request",
-                mb(withoutShortcutsTasklist.allocatedPerCall()), "-", "-", "-");
+        inTurnRows(report, "the mapping shortcut", "with", "without", shortcut);
+        inTurnRows(report, "the filter read once per request", "read once", "read in every command", filterRead);
         report.row("product filter without the product's indexes, FilterService, p95", ms(productBareApi.p95()),
                 "-", "-", "-");
         report.row("the product before its access changes (grants per office group, stock engine settings),"
@@ -450,11 +446,16 @@ class TaskListAndDashboardBenchmark {
                 + " (`system/MappingPropertyShortcuts`), which finds each such method once per class: OGNL's own"
                 + " accessor finds a method named like that by copying and comparing all public methods of"
                 + " `TaskQueryImpl` (several hundred) on every evaluation, about 120 KB allocated and some 30 µs each."
-                + " The SQL is the same either way (`system/MappingPropertyShortcutsTest`). \"Before its access"
-                + " changes\" is the product filter and indexes with one grant per office group on both processes,"
-                + " the engine's READ grant on each task, the engine's stock authorization manager and revoke check"
-                + " (`auto`) and OGNL's own accessor, switched in the same running application; stock Camunda is"
-                + " measured with OGNL's own accessor too.");
+                + " The SQL is the same either way (`system/MappingPropertyShortcutsTest`). (6) A request to the"
+                + " engine REST API reads its filter once (`system/FilterReadsPerRequest`): the REST API answers"
+                + " Tasklist's request with three commands (the filter's type, the page, the count), each of which"
+                + " checked READ on the filter and read it, two statements each; now the later commands of the same"
+                + " request and user take the filter as the first one read it after its check, and the next request"
+                + " checks and reads again (`system/FilterReadsPerRequestTest`). \"Before its access changes\" is"
+                + " the product filter and indexes with one grant per office group on both processes, the engine's"
+                + " READ grant on each task, the engine's stock authorization manager and revoke check (`auto`),"
+                + " OGNL's own accessor and the engine's filter manager, switched in the same running application;"
+                + " stock Camunda is measured with OGNL's own accessor and the engine's filter manager too.");
         report.note("Every change of the grants is followed by `VACUUM (ANALYZE, INDEX_CLEANUP ON)` of"
                 + " `ACT_RU_AUTHORIZATION`, as autovacuum leaves the table once enough rows changed: a plain VACUUM"
                 + " skips the indexes when few pages hold dead rows, and the task query's per-task bitmap probes do"
@@ -487,27 +488,32 @@ class TaskListAndDashboardBenchmark {
                 + " and, in a further command that reads the filter again, the task variables the filter shows.");
         report.note("Statements of Tasklist's own request (one HAL list with Tasklist's body, signed in with the"
                 + " session): " + productTasklistTrace + ".");
-        report.note("Why Tasklist's own request still misses the target: in a JFR profile of this data set (CPU"
-                + " samples of Tomcat's threads while the product's HTTP series ran, with the mapping shortcut), the"
-                + " threads were on the CPU for about a fifth of the requests' time; the rest they waited for"
-                + " PostgreSQL (the statements above, in four transactions) and for a core (the client, Tomcat,"
-                + " PostgreSQL and the garbage collector share two). Of the CPU samples, 24% built the task query's"
-                + " SQL from the engine's MyBatis mapping (its dynamic SQL, evaluated with OGNL on every query), 18%"
-                + " read and parsed the filter (the engine REST API does it for the extending query, the page and the"
-                + " count) and 14% checked authorizations. Running all of the request's commands in one transaction"
-                + " (one rollback instead of four commits, checked in `pg_stat_database`) made no measurable"
-                + " difference and was not kept. Timed inside the server as well (a servlet filter in front of the"
-                + " REST API, in a separate run): p50 10.3 ms and p95 16.4 ms there against 11.2 ms and 20.3 ms at"
-                + " the client, so the server alone misses the target too. Most of the server's time is PostgreSQL's:"
-                + " in another run (slower throughout: p50 16.8 ms at the client), the JDBC calls took 9.7 ms of the"
-                + " server's 17.9 ms per request on average (11 statements, 4 commits), and stock Camunda's 39.7 of"
-                + " 51.8 ms (20 statements, 5 commits). The times spread evenly between p50 and"
-                + " p95 (no cluster of slow requests: the slowest 15% took 16 to 31 ms); young collections (every 1"
-                + " to 2 s, 3 to 13 ms) fall on about one request in a hundred. The mapping shortcut (row \"without"
-                + " its mapping shortcut\", measured just before the product's series) cut a quarter of what a request"
-                + " allocates; before it, OGNL's search for `isOrQueryActive` and `isWithoutTenantId` was 15% of the"
-                + " allocation and 9% of the CPU samples. What is left is the engine REST API's own work: four"
-                + " commands, the filter read and parsed three times, the SQL built twice.");
+        report.note("Where the time of Tasklist's own request goes. Its p95 moves by several milliseconds from run to"
+                + " run on this machine: two other runs on the same day with the same code gave 13.7 ms and 20.1 ms"
+                + " (p50 9.4 ms and 13.8 ms). Most of the server's time is PostgreSQL's."
+                + " In a diagnostic run before the filter was read once per request (slower throughout: p50 16.8 ms"
+                + " at the client), the JDBC calls took 9.7 ms of the server's 17.9 ms per request on average (11"
+                + " statements, 4 commits), stock Camunda's 39.7 of 51.8 ms (20 statements, 5 commits); the page and"
+                + " the count are the heavy statements (the product filter's plan is below; the count's is alike)."
+                + " Timed inside the server as well (a servlet filter in front of the REST API, in another run): p50"
+                + " 10.3 ms and p95 16.4 ms there against 11.2 ms and 20.3 ms at the client, so the server alone"
+                + " misses the target too. In a JFR profile (CPU samples of Tomcat's threads while the product's"
+                + " HTTP series ran, before the filter was read once per request) the threads were on the CPU for"
+                + " about a fifth of the requests' time; of the samples, 24% built the task query's SQL from the"
+                + " engine's MyBatis mapping (its dynamic SQL, evaluated with OGNL on every query), 18% read and"
+                + " parsed the filter and 14% checked authorizations. Running all of the request's commands in one"
+                + " transaction (one rollback instead of four commits, checked in `pg_stat_database`) made no"
+                + " measurable difference and was not kept. The times spread evenly between p50 and p95 (no cluster"
+                + " of slow requests: the slowest 15% took 16 to 31 ms); young collections (every 1 to 2 s, 3 to 13"
+                + " ms) fall on about one request in a hundred. The last two changes are each timed with the setting"
+                + " on and off in turn, request by request (rows \"in turn\"), as the machine's speed drifts between"
+                + " series by more than either change: before the mapping shortcut, OGNL's search for"
+                + " `isOrQueryActive` and `isWithoutTenantId` was 15% of what a request allocated and 9% of the CPU"
+                + " samples; reading the filter once takes four of the request's eleven statements away. Switching a"
+                + " setting request by request makes both sides allocate more than the product's own series (the"
+                + " JIT compiles the calls for both settings), so compare the allocation of the two sides with each"
+                + " other. What is left is the engine REST API's own work: four commands, the filter parsed three"
+                + " times, the SQL built twice, and the page's and the count's queries.");
         report.note("Plan of the stock filter: " + stockPlan);
         report.note("Plan of the product filter without its indexes: " + productBarePlan);
         report.note("Plan of the product filter before its access changes: " + beforePlan);
@@ -652,25 +658,26 @@ class TaskListAndDashboardBenchmark {
          */
         static <T> Series timed(int warmUp, int runs, Call<T> call, Check<T> check) throws Exception {
             List<Double> times = new ArrayList<>();
-            long allocatedBefore = 0;
+            long allocated = 0;
             for (int i = 0; i < warmUp + runs; i++) {
-                if (i == warmUp) {
-                    allocatedBefore = allocatedByAllThreads();
-                }
+                boolean timedRun = i >= warmUp;
+                long allocatedBefore = timedRun ? allocatedByAllThreads() : 0;
                 long start = System.nanoTime();
                 T answer = call.run(i);
                 double took = (System.nanoTime() - start) / 1e6;
-                check.check(i, answer);
-                if (i >= warmUp) {
+                if (timedRun) {
+                    allocated += allocatedByAllThreads() - allocatedBefore;
                     times.add(took);
                 }
+                check.check(i, answer);
             }
-            return new Series(times, (allocatedByAllThreads() - allocatedBefore) / (double) runs);
+            return new Series(times, allocated / (double) runs);
         }
 
         /**
-         * What the JVM's live threads have allocated so far: the client's, Tomcat's and the engine's alike (a thread
-         * that ended in between takes its share with it; the series' threads are pooled and outlive it).
+         * What the JVM's live threads have allocated so far: the client's, Tomcat's and the engine's alike. It is
+         * taken around each call, outside its time, so that a pooled thread that ends between calls takes nothing
+         * of a call's share with it.
          */
         static long allocatedByAllThreads() {
             com.sun.management.ThreadMXBean threads =
@@ -758,6 +765,54 @@ class TaskListAndDashboardBenchmark {
                 assertThat(page.body()).contains("\"count\":" + expectedCount);
             }
         });
+    }
+
+    /**
+     * Tasklist's request with a setting of the product on and off in turn, request by request, so that both meet the
+     * same conditions of the machine: {@code TASK_LIST_WARM_UP} warm-up requests and {@code TASK_LIST_RUNS} timed ones
+     * each. What the JVM's threads allocate is taken around each request, outside its time. The setting is left on.
+     */
+    private Series[] tasklistInTurn(String filterId, int expectedCount, Setting setting) throws Exception {
+        Tasklist tasklist = tasklist(COORDINATOR);
+        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
+        long[] allocated = new long[2];
+        try {
+            for (int i = 0; i < 2 * (TASK_LIST_WARM_UP + TASK_LIST_RUNS); i++) {
+                int side = i % 2;
+                setting.set(side == 0);
+                boolean timed = i >= 2 * TASK_LIST_WARM_UP;
+                long allocatedBefore = timed ? Series.allocatedByAllThreads() : 0;
+                long start = System.nanoTime();
+                HttpResponse<String> page = tasklist.page(filterId);
+                double took = (System.nanoTime() - start) / 1e6;
+                if (timed) {
+                    allocated[side] += Series.allocatedByAllThreads() - allocatedBefore;
+                    times.get(side).add(took);
+                }
+                if (i < 2) {
+                    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+                    assertThat(page.body()).contains("\"count\":" + expectedCount);
+                }
+            }
+        } finally {
+            setting.set(true);
+        }
+        return new Series[] {new Series(times.get(0), allocated[0] / (double) TASK_LIST_RUNS),
+                new Series(times.get(1), allocated[1] / (double) TASK_LIST_RUNS)};
+    }
+
+    /** A setting of the product that the benchmark switches on (the product's) and off (the engine's own). */
+    interface Setting {
+        void set(boolean product) throws Exception;
+    }
+
+    private static void inTurnRows(BenchmarkReport report, String setting, String on, String off, Series[] inTurn) {
+        for (int side = 0; side < 2; side++) {
+            String label = "Tasklist's own request, " + setting + " on and off in turn, " + (side == 0 ? on : off);
+            report.row(label + ", p50", ms(inTurn[side].p50()), "-", "-", "-");
+            report.row(label + ", p95", ms(inTurn[side].p95()), "-", "-", "-");
+            report.row(label + ", allocated per request", mb(inTurn[side].allocatedPerCall()), "-", "-", "-");
+        }
     }
 
     /**
@@ -1254,7 +1309,24 @@ class TaskListAndDashboardBenchmark {
                 product ? accessor : new ObjectPropertyAccessor()));
     }
 
+    private SessionFactory productFilterManager;
+
+    /**
+     * How a request to the engine REST API reads its filter: once (system/FilterReadsPerRequest's filter manager), or
+     * in every command, as the engine's own filter manager does. Read by each new command.
+     */
+    private void filterReads(boolean product) {
+        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+        if (productFilterManager == null) {
+            productFilterManager = configuration.getSessionFactories().get(FilterManager.class);
+            assertThat(productFilterManager).isNotInstanceOf(GenericManagerFactory.class);
+        }
+        configuration.getSessionFactories().put(FilterManager.class, product ? productFilterManager
+                : new GenericManagerFactory(FilterManager.class));
+    }
+
     private void stockEngine() throws OgnlException {
+        filterReads(false);
         mappingShortcuts(false);
         engineSettings(false);
         taskGrants(false);
@@ -1264,6 +1336,7 @@ class TaskListAndDashboardBenchmark {
     }
 
     private void productEngine() throws OgnlException {
+        filterReads(true);
         mappingShortcuts(true);
         engineSettings(true);
         taskGrants(true);
