@@ -1,6 +1,7 @@
 package th.obec.apimr.system;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class FilterReadsPerRequest {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
-                List<SessionFactory> factories = new java.util.ArrayList<>();
+                List<SessionFactory> factories = new ArrayList<>();
                 if (configuration.getCustomSessionFactories() != null) {
                     factories.addAll(configuration.getCustomSessionFactories());
                 }

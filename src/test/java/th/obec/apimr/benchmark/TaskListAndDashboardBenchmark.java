@@ -8,7 +8,6 @@ import static th.obec.apimr.benchmark.BenchmarkReport.percentile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,6 +116,7 @@ import th.obec.apimr.identity.Tenants;
 import th.obec.apimr.security.RestSignIns;
 import th.obec.apimr.support.CamundaLogin;
 import th.obec.apimr.support.PostgresTestDatabase;
+import th.obec.apimr.support.TasklistSession;
 import th.obec.apimr.support.TestUsers;
 
 /**
@@ -367,7 +367,7 @@ class TaskListAndDashboardBenchmark {
                 + " runs the filter as the signed-in user (`identityService.setAuthentication` with groups and"
                 + " tenants); \"Tasklist's own request\" is the request Tasklist sends for the page, signed in to the"
                 + " Camunda webapps (session cookie and CSRF token): `POST /camunda/api/engine/engine/default/filter/{id}"
-                + "/list?firstResult=0&maxResults=15` with HAL and the body Tasklist sends (`" + TASKLIST_QUERY
+                + "/list?firstResult=0&maxResults=15` with HAL and the body Tasklist sends (`" + TasklistSession.FIRST_PAGE_QUERY
                 + "`: its own sorting and \"active\" extend the filter), whose answer carries the count; \"REST\" is"
                 + " `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15` (HAL) plus"
                 + " `POST /engine-rest/filter/{id}/count` over HTTP with HTTP Basic, as another client of the REST API"
@@ -755,11 +755,11 @@ class TaskListAndDashboardBenchmark {
     /**
      * The filter's first page as Tasklist itself asks for it: signed in to the Camunda webapps (session cookie, CSRF
      * token), {@code POST /camunda/api/engine/engine/default/filter/{id}/list?firstResult=0&maxResults=15} with
-     * HAL and Tasklist's body ({@link #TASKLIST_QUERY}), whose answer carries the count.
+     * HAL and Tasklist's body ({@link TasklistSession#FIRST_PAGE_QUERY}), whose answer carries the count.
      */
     private Series tasklistSeries(String filterId, int expectedCount, int runs) throws Exception {
-        Tasklist tasklist = tasklist(COORDINATOR);
-        return Series.timed(TASK_LIST_WARM_UP, runs, run -> tasklist.page(filterId), (run, page) -> {
+        TasklistSession tasklist = TasklistSession.logIn(port, COORDINATOR, PASSWORD);
+        return Series.timed(TASK_LIST_WARM_UP, runs, run -> tasklist.firstPage(filterId), (run, page) -> {
             if (run == 0) {
                 assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
                 assertThat(page.body()).contains("\"count\":" + expectedCount);
@@ -773,7 +773,7 @@ class TaskListAndDashboardBenchmark {
      * each. What the JVM's threads allocate is taken around each request, outside its time. The setting is left on.
      */
     private Series[] tasklistInTurn(String filterId, int expectedCount, Setting setting) throws Exception {
-        Tasklist tasklist = tasklist(COORDINATOR);
+        TasklistSession tasklist = TasklistSession.logIn(port, COORDINATOR, PASSWORD);
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
         long[] allocated = new long[2];
         try {
@@ -783,7 +783,7 @@ class TaskListAndDashboardBenchmark {
                 boolean timed = i >= 2 * TASK_LIST_WARM_UP;
                 long allocatedBefore = timed ? Series.allocatedByAllThreads() : 0;
                 long start = System.nanoTime();
-                HttpResponse<String> page = tasklist.page(filterId);
+                HttpResponse<String> page = tasklist.firstPage(filterId);
                 double took = (System.nanoTime() - start) / 1e6;
                 if (timed) {
                     allocated[side] += Series.allocatedByAllThreads() - allocatedBefore;
@@ -813,34 +813,6 @@ class TaskListAndDashboardBenchmark {
             report.row(label + ", p95", ms(inTurn[side].p95()), "-", "-", "-");
             report.row(label + ", allocated per request", mb(inTurn[side].allocatedPerCall()), "-", "-", "-");
         }
-    }
-
-    /**
-     * What Tasklist sends with a filter's first page (taken from Chromium's requests to this application): the
-     * filter is extended by the list's own sorting and "active", so the engine REST API reads the filter once more
-     * for the list and once more for the count.
-     */
-    static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-            + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],"
-            + "\"active\":true}";
-
-    /** A browser signed in to Tasklist: its cookies (session, CSRF) and the CSRF token it sends back. */
-    private record Tasklist(HttpClient browser, String csrf, int port) {
-
-        HttpResponse<String> page(String filterId) throws Exception {
-            return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/camunda/api/engine/engine/default/filter/" + filterId
-                            + "/list?firstResult=0&maxResults=15"))
-                    .header("Accept", "application/hal+json, application/json; q=0.5")
-                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_QUERY)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private Tasklist tasklist(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        return new Tasklist(browser, CamundaLogin.logIn(browser, port, "tasklist", user, PASSWORD), port);
     }
 
     private Series httpSeries(String token, IntFunction<String> path) throws Exception {
@@ -959,10 +931,10 @@ class TaskListAndDashboardBenchmark {
 
     /** The same for Tasklist's own request (one HAL list, signed in with the session). */
     private String tasklistTrace(String filterId) throws Exception {
-        Tasklist tasklist = tasklist(COORDINATOR);
+        TasklistSession tasklist = TasklistSession.logIn(port, COORDINATOR, PASSWORD);
         return statements("Tasklist filter " + filterId, () -> {
             try {
-                tasklist.page(filterId);
+                tasklist.firstPage(filterId);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -2,10 +2,6 @@ package th.obec.apimr.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.identity.Tenants;
-import th.obec.apimr.support.CamundaLogin;
+import th.obec.apimr.support.TasklistSession;
 import th.obec.apimr.support.TestUsers;
 
 /**
@@ -54,11 +50,6 @@ class FilterReadsPerRequestTest {
     static final String USER = "filterreads.coord";
     static final String PASSWORD = "secret-Filter-1";
     static final String GROUP = Groups.coordinators("P5002");
-    /** What Tasklist sends with a filter's first page: its own sorting and "active" extend the filter. */
-    static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-            + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],"
-            + "\"active\":true}";
-
     @LocalServerPort
     int port;
     @Autowired
@@ -125,10 +116,9 @@ class FilterReadsPerRequestTest {
 
     @Test
     void aTasklistPageReadsItsFilterOnceAndListsWhatTheFilterServiceLists() throws Exception {
-        HttpClient browser = browser();
-        String csrf = CamundaLogin.logIn(browser, port, "tasklist", USER, PASSWORD);
+        TasklistSession tasklist = TasklistSession.logIn(port, USER, PASSWORD);
 
-        Reads reads = Reads.during(() -> page(browser, csrf));
+        Reads reads = Reads.during(() -> tasklist.firstPage(filterId));
 
         assertThat(reads.answer().statusCode()).as(reads.answer().body()).isEqualTo(200);
         JsonNode page = new ObjectMapper().readTree(reads.answer().body());
@@ -152,9 +142,8 @@ class FilterReadsPerRequestTest {
 
     @Test
     void aFilterChangedBetweenTwoRequestsListsAsChangedInTheSecond() throws Exception {
-        HttpClient browser = browser();
-        String csrf = CamundaLogin.logIn(browser, port, "tasklist", USER, PASSWORD);
-        assertThat(count(page(browser, csrf))).isEqualTo(2);
+        TasklistSession tasklist = TasklistSession.logIn(port, USER, PASSWORD);
+        assertThat(count(tasklist.firstPage(filterId))).isEqualTo(2);
 
         configuration.setAuthorizationEnabled(false);
         Filter filter = filterService.getFilter(filterId);
@@ -162,41 +151,26 @@ class FilterReadsPerRequestTest {
         filterService.saveFilter(filter);
         configuration.setAuthorizationEnabled(true);
 
-        assertThat(count(page(browser, csrf))).isEqualTo(1);
+        assertThat(count(tasklist.firstPage(filterId))).isEqualTo(1);
     }
 
     @Test
     void aUserWhoseGrantOnTheFilterIsRemovedIsRefusedByTheNextRequest() throws Exception {
-        HttpClient browser = browser();
-        String csrf = CamundaLogin.logIn(browser, port, "tasklist", USER, PASSWORD);
-        assertThat(page(browser, csrf).statusCode()).isEqualTo(200);
+        TasklistSession tasklist = TasklistSession.logIn(port, USER, PASSWORD);
+        assertThat(tasklist.firstPage(filterId).statusCode()).isEqualTo(200);
 
         configuration.setAuthorizationEnabled(false);
         authorizationService.deleteAuthorization(grantId);
         configuration.setAuthorizationEnabled(true);
 
-        HttpResponse<String> refused = page(browser, csrf);
+        HttpResponse<String> refused = tasklist.firstPage(filterId);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(refused.body()).contains(filterId);
-    }
-
-    private HttpResponse<String> page(HttpClient browser, String csrf) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/engine/engine/default/filter/" + filterId
-                        + "/list?firstResult=0&maxResults=15"))
-                .header("Accept", "application/hal+json, application/json; q=0.5")
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_QUERY)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long count(HttpResponse<String> page) throws Exception {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         return new ObjectMapper().readTree(page.body()).get("count").asLong();
-    }
-
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
 
     /** The statements that read a filter by id (MyBatis' log of the engine's mapping) while a call runs. */
