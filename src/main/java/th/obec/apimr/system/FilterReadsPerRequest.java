@@ -69,6 +69,20 @@ class FilterReadsPerRequest {
         return registration;
     }
 
+    /** Runs {@code work} as a request to the REST API would run: with a record of filter reads of its own. */
+    static void inRequest(Runnable work) {
+        if (READS.get() != null) {
+            work.run();
+            return;
+        }
+        READS.set(new HashMap<>());
+        try {
+            work.run();
+        } finally {
+            READS.remove();
+        }
+    }
+
     /** Opens the request's record of filter reads and drops it when the request ends. */
     static final class RequestScope extends OncePerRequestFilter {
 
@@ -98,8 +112,9 @@ class FilterReadsPerRequest {
                 return super.findFilterById(filterId);
             }
             Authentication user = Context.getCommandContext().getAuthentication();
+            boolean checked = isAuthorizationEnabled() && Context.getCommandContext().isAuthorizationCheckEnabled();
             FilterRead read = reads.get(filterId);
-            if (read != null && read.by(user)) {
+            if (read != null && read.by(user) && (read.checked() || !checked)) {
                 FilterEntity cached = getDbEntityManager().getCachedEntity(FilterEntity.class, filterId);
                 if (cached != null) {
                     return cached;
@@ -110,7 +125,7 @@ class FilterReadsPerRequest {
             }
             FilterEntity filter = super.findFilterById(filterId);
             if (filter != null) {
-                reads.put(filterId, FilterRead.of(filter, user));
+                reads.put(filterId, FilterRead.of(filter, user, checked));
             }
             return filter;
         }
@@ -135,15 +150,19 @@ class FilterReadsPerRequest {
         }
     }
 
-    /** A filter as a command of the request read it (after its READ check), and for whom. */
+    /**
+     * A filter as a command of the request read it, for whom, and whether READ was checked then (a read without the
+     * check, where a command switched checks off, serves no later command that checks).
+     */
     record FilterRead(String id, int revision, String resourceType, String name, String owner, String query,
-                      String properties, String userId, List<String> groupIds, List<String> tenantIds) {
+                      String properties, String userId, List<String> groupIds, List<String> tenantIds,
+                      boolean checked) {
 
-        static FilterRead of(FilterEntity filter, Authentication user) {
+        static FilterRead of(FilterEntity filter, Authentication user, boolean checked) {
             return new FilterRead(filter.getId(), filter.getRevision(), filter.getResourceType(), filter.getName(),
                     filter.getOwner(), filter.getQueryInternal(), filter.getPropertiesInternal(),
                     user == null ? null : user.getUserId(), user == null ? null : user.getGroupIds(),
-                    user == null ? null : user.getTenantIds());
+                    user == null ? null : user.getTenantIds(), checked);
         }
 
         boolean by(Authentication user) {

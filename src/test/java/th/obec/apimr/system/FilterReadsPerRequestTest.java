@@ -1,12 +1,14 @@
 package th.obec.apimr.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,6 +20,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,6 +170,30 @@ class FilterReadsPerRequestTest {
         HttpResponse<String> refused = tasklist.firstPage(filterId);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(refused.body()).contains(filterId);
+    }
+
+    @Test
+    void aReadWithoutTheReadCheckServesNoLaterCommandThatChecks() {
+        configuration.setAuthorizationEnabled(false);
+        authorizationService.deleteAuthorization(grantId);
+        configuration.setAuthorizationEnabled(true);
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
+
+        identityService.setAuthentication(USER, List.of(GROUP), List.of(Tenants.office("P5002")));
+        try {
+            FilterReadsPerRequest.inRequest(() -> {
+                Filter unchecked = commands.execute(context -> {
+                    context.disableAuthorizationCheck();
+                    return context.getFilterManager().findFilterById(filterId);
+                });
+                assertThat(unchecked.getName()).isEqualTo("filter-reads");
+
+                assertThatThrownBy(() -> filterService.getFilter(filterId))
+                        .isInstanceOf(AuthorizationException.class).hasMessageContaining(filterId);
+            });
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private static long count(HttpResponse<String> page) throws Exception {
