@@ -71,14 +71,25 @@ class FilterReadsPerRequest {
 
     /** Runs {@code work} as a request to the REST API would run: with a record of filter reads of its own. */
     static void inRequest(Runnable work) {
-        if (READS.get() != null) {
-            work.run();
-            return;
-        }
-        READS.set(new HashMap<>());
+        boolean opened = open();
         try {
             work.run();
         } finally {
+            close(opened);
+        }
+    }
+
+    /** Opens a record of filter reads for this thread unless one is open; whether this call opened it. */
+    private static boolean open() {
+        if (READS.get() != null) {
+            return false;
+        }
+        READS.set(new HashMap<>());
+        return true;
+    }
+
+    private static void close(boolean opened) {
+        if (opened) {
             READS.remove();
         }
     }
@@ -89,15 +100,11 @@ class FilterReadsPerRequest {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (READS.get() != null) {
-                chain.doFilter(request, response);
-                return;
-            }
-            READS.set(new HashMap<>());
+            boolean opened = open();
             try {
                 chain.doFilter(request, response);
             } finally {
-                READS.remove();
+                close(opened);
             }
         }
     }
