@@ -510,8 +510,8 @@ class TaskListAndDashboardBenchmark {
                 + " series by more than either change: before the mapping shortcut, OGNL's search for"
                 + " `isOrQueryActive` and `isWithoutTenantId` was 15% of what a request allocated and 9% of the CPU"
                 + " samples; reading the filter once takes four of the request's eleven statements away. Switching a"
-                + " setting request by request makes both sides allocate more than the product's own series (the"
-                + " JIT compiles the calls for both settings), so compare the allocation of the two sides with each"
+                + " setting request by request makes both sides allocate more than the product's own series (probably"
+                + " as the JIT then compiles the calls for both settings), so compare the allocation of the two sides with each"
                 + " other. What is left is the engine REST API's own work: four commands, the filter parsed three"
                 + " times, the SQL built twice, and the page's and the count's queries.");
         report.note("Plan of the stock filter: " + stockPlan);
