@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
  * and {@code query.isWithoutTenantId} in every task query (Tasklist's list and count). Such a name is no
  * JavaBean property (that would be {@code orQueryActive}), so MyBatis' OGNL finds the method on each evaluation
  * by copying and comparing all public methods of the class: {@code TaskQueryImpl} has several hundred, and one
- * evaluation allocates about 120 KB and takes some 30 µs of CPU: a quarter of what Tasklist's request for a task
- * list page allocated (BENCHMARKS.md, "Coordinator's task list"). The accessor registered here finds a flag's method once per class and name and calls it; every other
- * property goes the way OGNL's own accessor goes, and a name that also has a JavaBean getter is left to OGNL too,
- * so every expression evaluates as before.
+ * evaluation allocates about 120 KB and takes some 30 µs of CPU, about half a megabyte per Tasklist request for a
+ * task list page (BENCHMARKS.md, "Coordinator's task list"). The accessor registered here finds a flag's method
+ * once per class and name and calls it; every other property goes the way OGNL's own accessor goes, and a name
+ * that also has a JavaBean getter is left to OGNL too, so every expression evaluates as before.
  *
  * <p>OGNL keeps its accessors per class in static state of the MyBatis library, so this holds for every engine
  * in the JVM, as MyBatis' own accessor for its context does. The classes are the engine's query parameters
@@ -100,7 +100,8 @@ class MappingPropertyShortcuts extends AbstractProcessEnginePlugin {
                 return Optional.empty();
             }
             return publicMethod(type, property)
-                    .filter(method -> method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class)
+                    .filter(method -> method.getReturnType() == boolean.class
+                            || method.getReturnType() == Boolean.class)
                     .filter(method -> Modifier.isPublic(method.getDeclaringClass().getModifiers()));
         }
 

@@ -134,7 +134,8 @@ class FilterReadsPerRequestTest {
 
         identityService.setAuthentication(USER, List.of(GROUP), List.of(Tenants.office("P5002")));
         try {
-            Reads inEngine = Reads.during(() -> List.of(filterService.list(filterId), filterService.count(filterId)));
+            Reads inEngine = Reads.during(() -> List.of(filterService.list(filterId),
+                    filterService.count(filterId)));
             assertThat(inEngine.filterReads()).as("statements reading the filter, two commands outside a request")
                     .isEqualTo(2);
             assertThat(filterService.<Task>list(filterId)).extracting(Task::getId)
@@ -220,9 +221,11 @@ class FilterReadsPerRequestTest {
                 logger.setLevel(before);
                 logger.detachAppender(appender);
             }
-            long reads = appender.list.stream().filter(event -> event.getLoggerName().matches(".*\\.selectFilter(_\\w+)?")
-                    && event.getFormattedMessage().contains("Preparing:")).count();
-            return new Reads(answer instanceof HttpResponse<?> response ? (HttpResponse<String>) response : null, reads);
+            long reads = appender.list.stream()
+                    .filter(event -> event.getLoggerName().matches(".*\\.selectFilter(_\\w+)?")
+                            && event.getFormattedMessage().contains("Preparing:")).count();
+            return new Reads(answer instanceof HttpResponse<?> response ? (HttpResponse<String>) response : null,
+                    reads);
         }
     }
 }
