@@ -57,14 +57,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
-import org.camunda.bpm.engine.impl.HistoricTaskInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.TenantCheck;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -118,6 +112,7 @@ import th.obec.apimr.support.CamundaLogin;
 import th.obec.apimr.support.PostgresTestDatabase;
 import th.obec.apimr.support.TasklistSession;
 import th.obec.apimr.support.TestUsers;
+import th.obec.apimr.system.MappingPropertyShortcuts;
 
 /**
  * The coordinator's task list and the dashboard API at national and school scale, on PostgreSQL with
@@ -1261,6 +1256,7 @@ class TaskListAndDashboardBenchmark {
     }
 
     private final Map<Class<?>, PropertyAccessor> productMappingAccessors = new LinkedHashMap<>();
+    private final PropertyAccessor ognlsOwnAccessor = new ObjectPropertyAccessor();
 
     /**
      * How the engine's SQL mapping reads the {@code isX} flags of its queries: through the product's accessor
@@ -1269,19 +1265,18 @@ class TaskListAndDashboardBenchmark {
      */
     private void mappingShortcuts(boolean product) throws OgnlException {
         if (productMappingAccessors.isEmpty()) {
-            for (Class<?> type : List.of(TaskQueryImpl.class, ProcessInstanceQueryImpl.class,
-                    HistoricProcessInstanceQueryImpl.class, HistoricTaskInstanceQueryImpl.class,
-                    AuthorizationCheck.class, TenantCheck.class)) {
+            for (Class<?> type : MappingPropertyShortcuts.CLASSES) {
                 PropertyAccessor accessor = OgnlRuntime.getPropertyAccessor(type);
                 assertThat(accessor).as(type.getSimpleName()).isNotExactlyInstanceOf(ObjectPropertyAccessor.class);
                 productMappingAccessors.put(type, accessor);
             }
         }
         productMappingAccessors.forEach((type, accessor) -> OgnlRuntime.setPropertyAccessor(type,
-                product ? accessor : new ObjectPropertyAccessor()));
+                product ? accessor : ognlsOwnAccessor));
     }
 
     private SessionFactory productFilterManager;
+    private final SessionFactory enginesOwnFilterManager = new GenericManagerFactory(FilterManager.class);
 
     /**
      * How a request to the engine REST API reads its filter: once (system/FilterReadsPerRequest's filter manager), or
@@ -1294,7 +1289,7 @@ class TaskListAndDashboardBenchmark {
             assertThat(productFilterManager).isNotInstanceOf(GenericManagerFactory.class);
         }
         configuration.getSessionFactories().put(FilterManager.class, product ? productFilterManager
-                : new GenericManagerFactory(FilterManager.class));
+                : enginesOwnFilterManager);
     }
 
     private void stockEngine() throws OgnlException {
