@@ -80,7 +80,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,10 +95,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import th.obec.apimr.cycle.CycleService;
@@ -110,6 +106,7 @@ import th.obec.apimr.identity.Tenants;
 import th.obec.apimr.security.RestSignIns;
 import th.obec.apimr.support.CamundaLogin;
 import th.obec.apimr.support.PostgresTestDatabase;
+import th.obec.apimr.support.StatementLog;
 import th.obec.apimr.support.TasklistSession;
 import th.obec.apimr.support.TestUsers;
 import th.obec.apimr.system.MappingPropertyShortcuts;
@@ -845,25 +842,19 @@ class TaskListAndDashboardBenchmark {
      * put in place) and PostgreSQL's EXPLAIN ANALYZE of it: the plan's top nodes and its execution time.
      */
     private String explain(String filterId) {
-        Logger logger = (Logger) LoggerFactory.getLogger(
-                "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria");
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        Level before = logger.getLevel();
-        logger.addAppender(appender);
-        logger.setLevel(Level.DEBUG);
-        try {
-            identityService.setAuthentication(COORDINATOR, List.of(Groups.coordinators(OFFICE)),
-                    List.of(Tenants.office(OFFICE)));
-            filterService.listPage(filterId, 0, 15);
-        } finally {
-            identityService.clearAuthentication();
-            logger.setLevel(before);
-            logger.detachAppender(appender);
-        }
+        List<ILoggingEvent> events = StatementLog.during(
+                "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria", () -> {
+                    try {
+                        identityService.setAuthentication(COORDINATOR, List.of(Groups.coordinators(OFFICE)),
+                                List.of(Tenants.office(OFFICE)));
+                        filterService.listPage(filterId, 0, 15);
+                    } finally {
+                        identityService.clearAuthentication();
+                    }
+                });
         String sql = null;
         String parameters = null;
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : events) {
             String message = event.getFormattedMessage();
             if (message.contains("Preparing:")) {
                 sql = message.substring(message.indexOf("Preparing:") + 10).trim();
@@ -937,23 +928,12 @@ class TaskListAndDashboardBenchmark {
     }
 
     private String statements(String what, Runnable page) {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity");
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        Level before = logger.getLevel();
-        logger.addAppender(appender);
-        logger.setLevel(Level.DEBUG);
         long start = System.currentTimeMillis();
-        try {
-            page.run();
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(appender);
-        }
+        List<ILoggingEvent> events = StatementLog.during("org.camunda.bpm.engine.impl.persistence.entity", page);
         System.out.printf(Locale.ROOT, "[benchmark] trace of %s: %d ms%n", what, System.currentTimeMillis() - start);
         List<String> steps = new ArrayList<>();
         Map<String, Long> prepared = new LinkedHashMap<>();
-        for (ILoggingEvent event : List.copyOf(appender.list)) {
+        for (ILoggingEvent event : events) {
             String message = event.getFormattedMessage();
             String statement = event.getLoggerName().replaceAll(".*\\.", "");
             if (message.contains("Preparing:") || message.contains("Total:")) {

@@ -26,20 +26,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.identity.Tenants;
+import th.obec.apimr.support.StatementLog;
 import th.obec.apimr.support.TasklistSession;
 import th.obec.apimr.support.TestUsers;
 
@@ -207,25 +203,13 @@ class FilterReadsPerRequestTest {
 
         @SuppressWarnings("unchecked")
         static <T> Reads during(Callable<T> call) throws Exception {
-            Logger logger = (Logger) LoggerFactory.getLogger(
-                    "org.camunda.bpm.engine.impl.persistence.entity.FilterEntity");
-            ListAppender<ILoggingEvent> appender = new ListAppender<>();
-            appender.start();
-            Level before = logger.getLevel();
-            logger.addAppender(appender);
-            logger.setLevel(Level.DEBUG);
-            T answer;
-            try {
-                answer = call.call();
-            } finally {
-                logger.setLevel(before);
-                logger.detachAppender(appender);
-            }
-            long reads = appender.list.stream()
+            StatementLog.Captured<T> captured = StatementLog.during(
+                    "org.camunda.bpm.engine.impl.persistence.entity.FilterEntity", call);
+            long reads = captured.events().stream()
                     .filter(event -> event.getLoggerName().matches(".*\\.selectFilter(_\\w+)?")
                             && event.getFormattedMessage().contains("Preparing:")).count();
-            return new Reads(answer instanceof HttpResponse<?> response ? (HttpResponse<String>) response : null,
-                    reads);
+            return new Reads(captured.answer() instanceof HttpResponse<?> response
+                    ? (HttpResponse<String>) response : null, reads);
         }
     }
 }
