@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -29,18 +31,27 @@ class MailComposer {
 
     static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
-    /** One task as a notice or a digest line shows it. */
-    record TaskLine(String kind, String taskName, String office, String dueDate, Integer daysLeft, Integer daysLate,
-                    boolean dueToday, String link) {
+    /**
+     * One task as a notice or a digest line shows it. Public, as Spring caches a getter it finds on a public type
+     * only: for a package-private one it searched the type's methods again on every expression.
+     */
+    public record TaskLine(String kind, String taskName, String office, String dueDate, Integer daysLeft,
+                           Integer daysLate, boolean dueToday, String link) {
     }
 
     private final TemplateEngine html;
     private final TemplateEngine text;
     private final String baseUrl;
+    /**
+     * Thymeleaf wraps this in a context of each render's own, as it would wrap a new one; shared, its property
+     * accessors find a getter once, not once per render.
+     */
+    private final StandardEvaluationContext expressions = new StandardEvaluationContext();
 
     MailComposer(@Value("${apimr.base-url:http://localhost:8080}") String baseUrl) {
         this.html = engine(TemplateMode.HTML, ".html");
         this.text = engine(TemplateMode.TEXT, ".txt");
+        this.expressions.getPropertyAccessors(); // made now, not by two renders at once
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -82,6 +93,7 @@ class MailComposer {
 
     private Mail render(String to, Language language, String template, Map<String, Object> model) {
         Context context = new Context(language == Language.TH ? ThaiFormats.THAI : Locale.ENGLISH, model);
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, expressions);
         String folder = language.code() + "/";
         return new Mail(to,
                 text.process(folder + template + "-subject", context).trim(),
@@ -97,6 +109,7 @@ class MailComposer {
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);
         SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setEnableSpringELCompiler(true);
         engine.setTemplateResolver(resolver);
         return engine;
     }
