@@ -3,11 +3,13 @@ package th.obec.apimr.notification;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.impl.VariableMapImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,29 +24,41 @@ class TaskFacts {
                     String officeName, Long cycleId) {
     }
 
-    private final TaskService taskService;
+    private static final List<String> VARIABLES = List.of(TaskContext.OFFICE_CODE, TaskContext.OFFICE_NAME,
+            TaskContext.CYCLE_ID);
+
+    private final CommandExecutor commands;
     private final ZoneId zone;
 
-    TaskFacts(TaskService taskService, @Value("${apimr.calendar.zone:Asia/Bangkok}") ZoneId zone) {
-        this.taskService = taskService;
+    TaskFacts(ProcessEngine processEngine, @Value("${apimr.calendar.zone:Asia/Bangkok}") ZoneId zone) {
+        this.commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.zone = zone;
     }
 
-    /** The task if it is still open; empty once completed or deleted. */
+    /**
+     * The task if it is still open; empty once completed or deleted. One engine command (the calling job's, when a
+     * job asks) reads the task by its key and the variables it needs: a task query would build the engine's
+     * dynamic task-list SQL for one id, and a second command would read the task again. It reads as the system
+     * does, without a user's authorization checks: a notice is the product's, not a user's, request.
+     */
     Optional<OpenTask> open(String taskId) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            return Optional.empty();
-        }
-        Map<String, Object> variables = taskService.getVariables(taskId,
-                List.of(TaskContext.OFFICE_CODE, TaskContext.OFFICE_NAME, TaskContext.CYCLE_ID));
+        return commands.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            return task == null ? Optional.empty() : Optional.of(open(task));
+        });
+    }
+
+    private OpenTask open(TaskEntity task) {
+        VariableMapImpl variables = new VariableMapImpl();
+        task.collectVariables(variables, VARIABLES, false, true);
         String officeCode = text(variables.get(TaskContext.OFFICE_CODE));
         String officeName = text(variables.get(TaskContext.OFFICE_NAME));
         Object cycle = variables.get(TaskContext.CYCLE_ID);
         Long cycleId = cycle instanceof Number number ? number.longValue() : null;
         LocalDate due = task.getDueDate() == null ? null : LocalDate.ofInstant(task.getDueDate().toInstant(), zone);
-        return Optional.of(new OpenTask(task.getId(), task.getName(), due, task.getProcessInstanceId(), officeCode,
-                officeName, cycleId));
+        return new OpenTask(task.getId(), task.getName(), due, task.getProcessInstanceId(), officeCode, officeName,
+                cycleId);
     }
 
     private static String text(Object value) {

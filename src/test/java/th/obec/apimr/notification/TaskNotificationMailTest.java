@@ -104,6 +104,23 @@ class TaskNotificationMailTest extends NotificationMailTestBase {
     }
 
     @Test
+    void aTaskCompletedBeforeItsReminderIsSentGetsNoEmail() {
+        user("coord.one", "coord.one@test.local", "สมชาย", "ใจดี", COORDINATORS);
+        String done = taskOf(startTask(TASK_NAME, OFFICE_NAME, DUE, COORDINATORS));
+        String open = taskOf(startTask("งานที่ยังเปิดอยู่", OFFICE_NAME, DUE, COORDINATORS));
+        taskService.complete(done);
+
+        notifier.notifyTask(done, NoticeKind.REMINDER, 3, List.of(COORDINATORS));
+        notifier.notifyTask("no-such-task", NoticeKind.REMINDER, 3, List.of(COORDINATORS));
+        notifier.notifyTask(open, NoticeKind.REMINDER, 3, List.of(COORDINATORS));
+
+        assertThat(MailCatcher.received()).singleElement()
+                .satisfies(mail -> assertThat(MailCatcher.subject(mail)).contains("งานที่ยังเปิดอยู่"));
+        assertThat(rows("coord.one")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("TASK_ID", open));
+    }
+
+    @Test
     void oneJobSendsAllItsEmailsOverOneSmtpConnectionAndItsRetryOpensNone() {
         for (int i = 1; i <= 4; i++) {
             user("coord." + i, "coord." + i + "@test.local", "ผู้ประสานงาน", String.valueOf(i), COORDINATORS);
