@@ -29,12 +29,17 @@ public record TasklistSession(HttpClient browser, String csrf, int port) {
 
     /** The filter's first 15 tasks with the count, as HAL: {@code POST .../filter/{id}/list}. */
     public HttpResponse<String> firstPage(String filterId) throws Exception {
+        return list(filterId, FIRST_PAGE_QUERY);
+    }
+
+    /** The filter's first 15 tasks with the count, as HAL, extended by {@code body} (JSON). */
+    public HttpResponse<String> list(String filterId, String body) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/camunda/api/engine/engine/default/filter/" + filterId
                         + "/list?firstResult=0&maxResults=15"))
                 .header("Accept", "application/hal+json, application/json; q=0.5")
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(FIRST_PAGE_QUERY)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
