@@ -110,6 +110,7 @@ import th.obec.apimr.support.StatementLog;
 import th.obec.apimr.support.TasklistSession;
 import th.obec.apimr.support.TestUsers;
 import th.obec.apimr.system.MappingPropertyShortcuts;
+import th.obec.apimr.system.SharedRestObjectMapper;
 
 /**
  * The coordinator's task list and the dashboard API at national and school scale, on PostgreSQL with
@@ -315,6 +316,7 @@ class TaskListAndDashboardBenchmark {
         Series productRest = restSeries(product, expected.size(), TASK_LIST_RUNS);
         Series[] shortcut = tasklistInTurn(product, expected.size(), this::mappingShortcuts);
         Series[] filterRead = tasklistInTurn(product, expected.size(), this::filterReads);
+        Series[] jsonMapper = tasklistInTurn(product, expected.size(), SharedRestObjectMapper::answer);
         Series productTasklist = tasklistSeries(product, expected.size(), TASK_LIST_RUNS);
         Series stockGroupIndexedApi = filterSeries(stockGroup, expected, false, BASELINE_RUNS);
         String productPlan = explain(product);
@@ -384,6 +386,7 @@ class TaskListAndDashboardBenchmark {
                 mb(productTasklist.allocatedPerCall()), mb(stockGroupTasklist.allocatedPerCall()), "-", "-");
         inTurnRows(report, "the mapping shortcut", "with", "without", shortcut);
         inTurnRows(report, "the filter read once per request", "read once", "read in every command", filterRead);
+        inTurnRows(report, "one JSON mapper for the REST API", "one mapper", "a new mapper per look-up", jsonMapper);
         report.row("product filter without the product's indexes, FilterService, p95", ms(productBareApi.p95()),
                 "-", "-", "-");
         report.row("the product before its access changes (grants per office group, stock engine settings),"
@@ -443,11 +446,14 @@ class TaskListAndDashboardBenchmark {
                 + " Tasklist's request with three commands (the filter's type, the page, the count), each of which"
                 + " checked READ on the filter and read it, two statements each; now the later commands of the same"
                 + " request and user take the filter as the first one read it after its check, and the next request"
-                + " checks and reads again (`system/FilterReadsPerRequestTest`). \"Before its access changes\" is"
+                + " checks and reads again (`system/FilterReadsPerRequestTest`). (7) The REST APIs read and write"
+                + " JSON with one Jackson mapper (`system/SharedRestObjectMapper`): Camunda's `JacksonConfigurator`"
+                + " makes a new mapper on every look-up, so each request built the (de)serializers of the filter's"
+                + " stored query, the request's body and the answer again. \"Before its access changes\" is"
                 + " the product filter and indexes with one grant per office group on both processes, the engine's"
                 + " READ grant on each task, the engine's stock authorization manager and revoke check (`auto`),"
-                + " OGNL's own accessor and the engine's filter manager, switched in the same running application;"
-                + " stock Camunda is measured with OGNL's own accessor and the engine's filter manager too.");
+                + " OGNL's own accessor, the engine's filter manager and Camunda's JSON mapper, switched in the same"
+                + " running application; stock Camunda is measured with these three of Camunda's too.");
         report.note("Every change of the grants is followed by `VACUUM (ANALYZE, INDEX_CLEANUP ON)` of"
                 + " `ACT_RU_AUTHORIZATION`, as autovacuum leaves the table once enough rows changed: a plain VACUUM"
                 + " skips the indexes when few pages hold dead rows, and the task query's per-task bitmap probes do"
@@ -497,11 +503,13 @@ class TaskListAndDashboardBenchmark {
                 + " transaction (one rollback instead of four commits, checked in `pg_stat_database`) made no"
                 + " measurable difference and was not kept. The times spread evenly between p50 and p95 (no cluster"
                 + " of slow requests: the slowest 15% took 16 to 31 ms); young collections (every 1 to 2 s, 3 to 13"
-                + " ms) fall on about one request in a hundred. The last two changes are each timed with the setting"
+                + " ms) fall on about one request in a hundred. The last three changes are each timed with the setting"
                 + " on and off in turn, request by request (rows \"in turn\"), as the machine's speed drifts between"
                 + " series by more than either change: before the mapping shortcut, OGNL's search for"
                 + " `isOrQueryActive` and `isWithoutTenantId` was 15% of what a request allocated and 9% of the CPU"
-                + " samples; reading the filter once takes four of the request's eleven statements away. Switching a"
+                + " samples; reading the filter once takes four of the request's eleven statements away; in a JFR"
+                + " profile of the product's series after those two, Jackson had 13% of the CPU samples of Tomcat's"
+                + " threads, 6% building deserializers, before the mapper was shared. Switching a"
                 + " setting request by request makes both sides allocate more than the product's own series (probably"
                 + " as the JIT then compiles the calls for both settings), so compare the allocation of the two sides with each"
                 + " other. What is left is the engine REST API's own work: four commands, the filter parsed three"
@@ -1273,6 +1281,7 @@ class TaskListAndDashboardBenchmark {
     }
 
     private void stockEngine() throws OgnlException {
+        SharedRestObjectMapper.answer(false);
         filterReads(false);
         mappingShortcuts(false);
         engineSettings(false);
@@ -1283,6 +1292,7 @@ class TaskListAndDashboardBenchmark {
     }
 
     private void productEngine() throws OgnlException {
+        SharedRestObjectMapper.answer(true);
         filterReads(true);
         mappingShortcuts(true);
         engineSettings(true);
