@@ -249,7 +249,8 @@ class ReminderThroughputBenchmark {
         report.note(shapes.append(". The notification tables take ").append(product.perEmail(
                 product.work().notificationStatements())).append(" of its ").append(product.perEmail(
                 product.work().statements())).append(" statements per email; the rest is the engine's timer and send"
-                + " jobs (history level full).").toString());
+                + " jobs (history level full less the copy of every variable write, system/EngineHistoryLevel: 21.19"
+                + " statements per email in the product's round of the runs before it).").toString());
         StringBuilder load = new StringBuilder("Load average (1 minute) of the 2-core machine as each round ended"
                 + " (the benchmark's own threads included, other builds possibly running):");
         rounds.forEach(round -> load.append(" ").append(round.what()).append(" ").append(round.load()).append(";"));
