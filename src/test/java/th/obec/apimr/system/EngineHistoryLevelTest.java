@@ -1,6 +1,7 @@
 package th.obec.apimr.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
 import java.util.UUID;
@@ -46,15 +47,12 @@ class EngineHistoryLevelTest {
     @Test
     void keepsEachVariablesLastValueWithoutACopyOfEveryWrite() {
         engine = engine(new EngineHistoryLevel(false));
-        ProcessInstance instance = startReview();
-        engine.getRuntimeService().setVariable(instance.getId(), "planId", 2L);
-        engine.getRuntimeService().setVariable(instance.getId(), "decision", "revise");
+        ProcessInstance instance = startReviewAndWriteTwoVariables();
 
         HistoryService history = engine.getHistoryService();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
                 .extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("planId", 2L),
-                        org.assertj.core.groups.Tuple.tuple("decision", "revise"));
+                .containsExactlyInAnyOrder(tuple("planId", 2L), tuple("decision", "revise"));
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().count())
                 .isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).count())
@@ -93,9 +91,7 @@ class EngineHistoryLevelTest {
     @Test
     void writesEveryVariableWriteWhenVariableDetailsAreOn() {
         engine = engine(new EngineHistoryLevel(true));
-        ProcessInstance instance = startReview();
-        engine.getRuntimeService().setVariable(instance.getId(), "planId", 2L);
-        engine.getRuntimeService().setVariable(instance.getId(), "decision", "revise");
+        ProcessInstance instance = startReviewAndWriteTwoVariables();
 
         assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
                 .variableUpdates().count())
@@ -126,6 +122,14 @@ class EngineHistoryLevelTest {
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
                 .as("only the start's write, made with Camunda's level")
                 .hasSize(1);
+    }
+
+    /** A review started with {@code planId} 1, then {@code planId} changed to 2 and {@code decision} set. */
+    private ProcessInstance startReviewAndWriteTwoVariables() {
+        ProcessInstance instance = startReview();
+        engine.getRuntimeService().setVariable(instance.getId(), "planId", 2L);
+        engine.getRuntimeService().setVariable(instance.getId(), "decision", "revise");
+        return instance;
     }
 
     private ProcessInstance startReview() {
