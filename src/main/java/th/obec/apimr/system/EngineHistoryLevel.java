@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * ({@code camunda.bpm.history-level: full}); this level is registered after Camunda's.
  */
 @Component
-public class EngineHistoryLevel extends AbstractProcessEnginePlugin {
+class EngineHistoryLevel extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineHistoryLevel.class);
 
@@ -62,9 +62,9 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin {
     }
 
     /** Camunda's level {@code full} without the variable update detail. */
-    public static final class FullWithoutVariableDetails extends HistoryLevelFull {
+    static final class FullWithoutVariableDetails extends HistoryLevelFull {
 
-        public static final FullWithoutVariableDetails INSTANCE = new FullWithoutVariableDetails();
+        static final FullWithoutVariableDetails INSTANCE = new FullWithoutVariableDetails();
 
         private FullWithoutVariableDetails() {
         }
