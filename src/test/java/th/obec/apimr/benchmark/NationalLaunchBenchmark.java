@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,9 @@ import th.obec.apimr.support.TestUsers;
  * <p>
  * Baseline, in the same run on a fresh database of the same kind: stock Camunda (a plain engine with its defaults)
  * starting 245 bare instances (start event, one user task), one per office with its business key, each in its own
- * transaction. Prints and records wall time, SQL round trips, statements and rows written per office, and the
+ * transaction; and Camunda alone at history level full running the launch's model shape (an asynchronous,
+ * parallel multi-instance call activity starting a one-task office process per office), the engine's own floor for
+ * such a launch. Prints and records wall time, SQL round trips, statements and rows written per office, and the
  * statements that dominate the product's launch.
  */
 @Tag("benchmark")
@@ -86,11 +90,14 @@ class NationalLaunchBenchmark {
                         + " settings) runs the office jobs in parallel threads; the wall time runs from the"
                         + " administrator's start to the last office's first task.");
         Figures measured = null;
+        List<String> shapeRatios = new ArrayList<>();
         for (Database kind : Database.values()) {
             Figures baseline = stock(kind);
+            Figures shape = modelShape(kind);
             Figures product = product(kind, report);
             measured = product;
             String db = kind == Database.H2 ? "H2" : "PostgreSQL";
+            shapeRatios.add(String.format(Locale.ROOT, "%s %.1f times", db, shape.millis / baseline.millis));
             report.row(db + ": wall time for 245 offices, jobs one after the other", BenchmarkReport.ms(product.millis),
                     BenchmarkReport.ms(baseline.millis), "≤ 1.5× stock (" + BenchmarkReport.ms(1.5 * baseline.millis)
                             + ")", BenchmarkReport.atMost(product.millis, 1.5 * baseline.millis));
@@ -98,6 +105,11 @@ class NationalLaunchBenchmark {
                     product.executorMillis), BenchmarkReport.ms(baseline.millis), "≤ 1.5× stock ("
                     + BenchmarkReport.ms(1.5 * baseline.millis) + ")",
                     BenchmarkReport.atMost(product.executorMillis, 1.5 * baseline.millis));
+            report.row(db + ": Camunda alone running the launch's model shape, wall time, jobs one after the other",
+                    BenchmarkReport.ms(shape.millis), BenchmarkReport.ms(baseline.millis), "-", "-");
+            report.row(db + ": Camunda alone running the launch's model shape, SQL statements per office",
+                    oneDecimal(shape.perOffice(shape.sql.statements())),
+                    oneDecimal(baseline.perOffice(baseline.sql.statements())), "-", "-");
             report.row(db + ": time per office", BenchmarkReport.ms(product.millis / product.offices),
                     BenchmarkReport.ms(baseline.millis / baseline.offices), "-", "-");
             report.row(db + ": SQL round trips per office", oneDecimal(product.perOffice(product.sql.roundTrips())),
@@ -136,6 +148,17 @@ class NationalLaunchBenchmark {
                 + " statements go in %.0f round trips.", variables, 2 * variables,
                 measured.perOffice(measured.sql.statements()), details, measured.perOffice(measured.sql.statements()),
                 measured.perOffice(measured.sql.roundTrips())));
+        report.note("\"Camunda alone running the launch's model shape\": a plain engine with its defaults except"
+                + " history level full, on a fresh database of the same kind, running what the launch asks of the"
+                + " engine without any of the product's code: a national instance whose parallel multi-instance call"
+                + " activity (asynchronous before each office, not exclusive, the office code as element variable)"
+                + " calls a one-task office process per office with the cycle id, fiscal year and office code passed"
+                + " in and the business key FY<year>-<office>, the task offered to the office's coordinators group;"
+                + " the jobs run one after the other as in the product's first row. What lies between it and the"
+                + " bare instances is the engine's own cost of that shape (two instances' worth of executions, the"
+                + " job and its log, the history of full); what lies between it and the product is the product's work"
+                + " per office listed above. In this run the shape alone took " + String.join(" and ", shapeRatios)
+                + " the bare instances' time, before any of the product's work.");
         report.note("Kept, because each is behaviour: the history of level full that anything reads (Tasklist's"
                 + " task history and the operation log need it, the job log shows which node ran a job, and the"
                 + " engine refuses to start on a database created with another level), the deadline watch per"
@@ -200,6 +223,58 @@ class NationalLaunchBenchmark {
             assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("Process_BareOffice").count())
                     .isEqualTo(offices.size() + (long) WARM_UP_OFFICES);
             progress("%s stock: %d bare instances in %.0f ms", kind, offices.size(), millis);
+            return figures;
+        } finally {
+            engine.close();
+            database.drop();
+        }
+    }
+
+    /**
+     * Camunda alone running the launch's model shape at history level full: a national instance whose parallel,
+     * asynchronous multi-instance call activity starts a one-task office process per office; jobs one after the other.
+     */
+    private Figures modelShape(Database kind) {
+        FreshDatabase database = FreshDatabase.of(kind);
+        SqlCounter counter = new SqlCounter();
+        ProcessEngine engine = BenchmarkEnvironment.stockEngine(database, counter, "shape-launch-" + kind,
+                configuration -> configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL));
+        try {
+            BpmnModelInstance office = Bpmn.createExecutableProcess("Process_ShapeOffice")
+                    .camundaHistoryTimeToLive(30)
+                    .startEvent()
+                    .userTask("Task_First").name("first task").camundaCandidateGroups("office-${officeCode}-coordinators")
+                    .endEvent()
+                    .done();
+            BpmnModelInstance national = Bpmn.createExecutableProcess("Process_ShapeNational")
+                    .camundaHistoryTimeToLive(30)
+                    .startEvent()
+                    .callActivity("CallActivity_Offices").calledElement("Process_ShapeOffice")
+                    .camundaIn("cycleId", "cycleId").camundaIn("fiscalYear", "fiscalYear")
+                    .camundaIn("officeCode", "officeCode").camundaInBusinessKey("FY${fiscalYear}-${officeCode}")
+                    .multiInstance().parallel().camundaCollection("${officeCodes}").camundaElementVariable("officeCode")
+                    .camundaAsyncBefore().multiInstanceDone()
+                    .endEvent()
+                    .done();
+            national.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
+                    .forEach(loop -> loop.setCamundaExclusive(false));
+            engine.getRepositoryService().createDeployment().addModelInstance("shape-office.bpmn", office)
+                    .addModelInstance("shape-national.bpmn", national).deploy();
+            List<String> offices = officeCodes();
+            RuntimeService runtime = engine.getRuntimeService();
+            runtime.startProcessInstanceByKey("Process_ShapeNational", Map.of("cycleId", 2L, "fiscalYear", 2567,
+                    "officeCodes", new ArrayList<>(offices.subList(0, WARM_UP_OFFICES))));
+            runJobs(engine, kind + " model shape warm-up");
+            SqlCounter.Snapshot before = counter.snapshot();
+            long start = System.nanoTime();
+            runtime.startProcessInstanceByKey("Process_ShapeNational", Map.of("cycleId", 1L, "fiscalYear", 2566,
+                    "officeCodes", new ArrayList<>(offices)));
+            runJobs(engine, kind + " model shape");
+            double millis = (System.nanoTime() - start) / 1e6;
+            Figures figures = new Figures(offices.size(), millis, counter.snapshot().minus(before), Double.NaN);
+            assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("Process_ShapeOffice")
+                    .processInstanceBusinessKeyLike("FY2566-%").count()).isEqualTo(offices.size());
+            progress("%s model shape: %d offices in %.0f ms", kind, offices.size(), millis);
             return figures;
         } finally {
             engine.close();
