@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -198,36 +200,19 @@ class NationalLaunchBenchmark {
         return String.join(", ", parts);
     }
 
-    /** Stock Camunda starting one bare instance per office. */
+    /** Stock Camunda starting one bare instance per office, each in its own transaction. */
     private Figures stock(Database kind) {
-        FreshDatabase database = FreshDatabase.of(kind);
-        SqlCounter counter = new SqlCounter();
-        ProcessEngine engine = BenchmarkEnvironment.stockEngine(database, counter, "stock-launch-" + kind);
-        try {
-            BpmnModelInstance model = Bpmn.createExecutableProcess("Process_BareOffice")
-                    .camundaHistoryTimeToLive(30)
-                    .startEvent().userTask("Task_First").name("first task").endEvent().done();
-            engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn", model).deploy();
-            List<String> offices = officeCodes();
-            RuntimeService runtime = engine.getRuntimeService();
-            for (int i = 0; i < WARM_UP_OFFICES; i++) {
-                runtime.startProcessInstanceByKey("Process_BareOffice", "warm-up-" + i);
-            }
-            SqlCounter.Snapshot before = counter.snapshot();
-            long start = System.nanoTime();
-            for (String code : offices) {
-                runtime.startProcessInstanceByKey("Process_BareOffice", "FY2566-" + code);
-            }
-            double millis = (System.nanoTime() - start) / 1e6;
-            Figures figures = new Figures(offices.size(), millis, counter.snapshot().minus(before), Double.NaN);
-            assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("Process_BareOffice").count())
-                    .isEqualTo(offices.size() + (long) WARM_UP_OFFICES);
-            progress("%s stock: %d bare instances in %.0f ms", kind, offices.size(), millis);
-            return figures;
-        } finally {
-            engine.close();
-            database.drop();
-        }
+        BpmnModelInstance model = Bpmn.createExecutableProcess("Process_BareOffice")
+                .camundaHistoryTimeToLive(30)
+                .startEvent().userTask("Task_First").name("first task").endEvent().done();
+        return onPlainEngine(kind, "stock", configuration -> {
+        }, engine -> engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn", model).deploy(),
+                (engine, offices, fiscalYear) -> {
+                    for (String code : offices) {
+                        engine.getRuntimeService().startProcessInstanceByKey("Process_BareOffice",
+                                "FY" + fiscalYear + "-" + code);
+                    }
+                });
     }
 
     /**
@@ -235,46 +220,66 @@ class NationalLaunchBenchmark {
      * asynchronous multi-instance call activity starts a one-task office process per office; jobs one after the other.
      */
     private Figures modelShape(Database kind) {
+        BpmnModelInstance office = Bpmn.createExecutableProcess("Process_ShapeOffice")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .userTask("Task_First").name("first task").camundaCandidateGroups("office-${officeCode}-coordinators")
+                .endEvent()
+                .done();
+        BpmnModelInstance national = Bpmn.createExecutableProcess("Process_ShapeNational")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .callActivity("CallActivity_Offices").calledElement("Process_ShapeOffice")
+                .camundaIn("cycleId", "cycleId").camundaIn("fiscalYear", "fiscalYear")
+                .camundaIn("officeCode", "officeCode").camundaInBusinessKey("FY${fiscalYear}-${officeCode}")
+                .multiInstance().parallel().camundaCollection("${officeCodes}").camundaElementVariable("officeCode")
+                .camundaAsyncBefore().multiInstanceDone()
+                .endEvent()
+                .done();
+        national.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
+                .forEach(loop -> loop.setCamundaExclusive(false));
+        return onPlainEngine(kind, "model shape",
+                configuration -> configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL),
+                engine -> engine.getRepositoryService().createDeployment()
+                        .addModelInstance("shape-office.bpmn", office)
+                        .addModelInstance("shape-national.bpmn", national).deploy(),
+                (engine, offices, fiscalYear) -> {
+                    engine.getRuntimeService().startProcessInstanceByKey("Process_ShapeNational", Map.of(
+                            "cycleId", (long) fiscalYear, "fiscalYear", fiscalYear,
+                            "officeCodes", new ArrayList<>(offices)));
+                    runJobs(engine, kind + " model shape FY" + fiscalYear);
+                });
+    }
+
+    /** Starts the given offices' instances for a fiscal year on a plain engine. */
+    private interface PlainLaunch {
+        void launch(ProcessEngine engine, List<String> offices, int fiscalYear);
+    }
+
+    /**
+     * A plain engine with its defaults but for {@code settings}, on a fresh database: deploys, launches FY2567 for a
+     * few offices (not measured), then times FY2566 for every office, counting its SQL, and checks that every
+     * office's first task is open.
+     */
+    private Figures onPlainEngine(Database kind, String what,
+                                  Consumer<StandaloneProcessEngineConfiguration> settings,
+                                  Consumer<ProcessEngine> deploy, PlainLaunch launch) {
         FreshDatabase database = FreshDatabase.of(kind);
         SqlCounter counter = new SqlCounter();
-        ProcessEngine engine = BenchmarkEnvironment.stockEngine(database, counter, "shape-launch-" + kind,
-                configuration -> configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL));
+        ProcessEngine engine = BenchmarkEnvironment.stockEngine(database, counter,
+                what.replace(' ', '-') + "-launch-" + kind, settings);
         try {
-            BpmnModelInstance office = Bpmn.createExecutableProcess("Process_ShapeOffice")
-                    .camundaHistoryTimeToLive(30)
-                    .startEvent()
-                    .userTask("Task_First").name("first task").camundaCandidateGroups("office-${officeCode}-coordinators")
-                    .endEvent()
-                    .done();
-            BpmnModelInstance national = Bpmn.createExecutableProcess("Process_ShapeNational")
-                    .camundaHistoryTimeToLive(30)
-                    .startEvent()
-                    .callActivity("CallActivity_Offices").calledElement("Process_ShapeOffice")
-                    .camundaIn("cycleId", "cycleId").camundaIn("fiscalYear", "fiscalYear")
-                    .camundaIn("officeCode", "officeCode").camundaInBusinessKey("FY${fiscalYear}-${officeCode}")
-                    .multiInstance().parallel().camundaCollection("${officeCodes}").camundaElementVariable("officeCode")
-                    .camundaAsyncBefore().multiInstanceDone()
-                    .endEvent()
-                    .done();
-            national.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
-                    .forEach(loop -> loop.setCamundaExclusive(false));
-            engine.getRepositoryService().createDeployment().addModelInstance("shape-office.bpmn", office)
-                    .addModelInstance("shape-national.bpmn", national).deploy();
+            deploy.accept(engine);
             List<String> offices = officeCodes();
-            RuntimeService runtime = engine.getRuntimeService();
-            runtime.startProcessInstanceByKey("Process_ShapeNational", Map.of("cycleId", 2L, "fiscalYear", 2567,
-                    "officeCodes", new ArrayList<>(offices.subList(0, WARM_UP_OFFICES))));
-            runJobs(engine, kind + " model shape warm-up");
+            launch.launch(engine, offices.subList(0, WARM_UP_OFFICES), 2567);
             SqlCounter.Snapshot before = counter.snapshot();
             long start = System.nanoTime();
-            runtime.startProcessInstanceByKey("Process_ShapeNational", Map.of("cycleId", 1L, "fiscalYear", 2566,
-                    "officeCodes", new ArrayList<>(offices)));
-            runJobs(engine, kind + " model shape");
+            launch.launch(engine, offices, 2566);
             double millis = (System.nanoTime() - start) / 1e6;
             Figures figures = new Figures(offices.size(), millis, counter.snapshot().minus(before), Double.NaN);
-            assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("Process_ShapeOffice")
-                    .processInstanceBusinessKeyLike("FY2566-%").count()).isEqualTo(offices.size());
-            progress("%s model shape: %d offices in %.0f ms", kind, offices.size(), millis);
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("FY2566-%").count())
+                    .as("every office's first task").isEqualTo(offices.size());
+            progress("%s %s: %d offices in %.0f ms", kind, what, offices.size(), millis);
             return figures;
         } finally {
             engine.close();
