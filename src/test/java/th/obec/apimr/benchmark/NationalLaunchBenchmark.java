@@ -10,6 +10,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.FormService;
@@ -37,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import th.obec.apimr.benchmark.BenchmarkEnvironment.Database;
 import th.obec.apimr.benchmark.BenchmarkEnvironment.FreshDatabase;
+import th.obec.apimr.cycle.UnitInstances;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
 import th.obec.apimr.support.TestUsers;
@@ -52,8 +56,9 @@ import th.obec.apimr.support.TestUsers;
  * starting 245 bare instances (start event, one user task), one per office with its business key, each in its own
  * transaction; and Camunda alone at history level full running the launch's model shape (an asynchronous,
  * parallel multi-instance call activity starting a one-task office process per office), the engine's own floor for
- * such a launch. Prints and records wall time, SQL round trips, statements and rows written per office, and the
- * statements that dominate the product's launch.
+ * such a launch. For comparison, a design not taken: the offices started as separate instances in batches by the
+ * product's {@link UnitInstances}, as the schools are, in one thread and in two. Prints and records wall time, SQL
+ * round trips, statements and rows written per office, and the statements that dominate the product's launch.
  */
 @Tag("benchmark")
 class NationalLaunchBenchmark {
@@ -63,9 +68,22 @@ class NationalLaunchBenchmark {
     private static final int WARM_UP_OFFICES = 5;
     private static final Instant LAUNCH_DAY = Instant.parse("2022-10-10T02:00:00Z");
 
-    record Figures(int offices, double millis, SqlCounter.Snapshot sql, double executorMillis) {
+    record Figures(int offices, double millis, SqlCounter.Snapshot sql, double executorMillis, Batched batched) {
         double perOffice(long n) {
             return (double) n / offices;
+        }
+    }
+
+    /** Offices of a batch when the offices are started as separate instances (as the schools are). */
+    private static final int OFFICES_PER_BATCH = 50;
+
+    /** Offices started as separate instances in batches: in one thread and in two. */
+    record Batched(Timed oneThread, Timed twoThreads) {
+    }
+
+    record Timed(double millis, SqlCounter.Snapshot sql, int offices) {
+        double statementsPerOffice() {
+            return (double) sql.statements() / offices;
         }
     }
 
@@ -93,6 +111,7 @@ class NationalLaunchBenchmark {
                         + " administrator's start to the last office's first task.");
         Figures measured = null;
         List<String> shapeRatios = new ArrayList<>();
+        List<String> batchRatios = new ArrayList<>();
         for (Database kind : Database.values()) {
             Figures baseline = stock(kind);
             Figures shape = modelShape(kind);
@@ -112,6 +131,18 @@ class NationalLaunchBenchmark {
             report.row(db + ": Camunda alone running the launch's model shape, SQL statements per office",
                     oneDecimal(shape.perOffice(shape.sql.statements())),
                     oneDecimal(baseline.perOffice(baseline.sql.statements())), "-", "-");
+            report.row(db + ": offices started as separate instances in batches of " + OFFICES_PER_BATCH
+                    + " (a design not taken), one thread", BenchmarkReport.ms(product.batched.oneThread().millis()),
+                    BenchmarkReport.ms(baseline.millis), "-", "-");
+            report.row(db + ": offices started as separate instances in batches of " + (OFFICES_PER_BATCH / 2)
+                    + " (a design not taken), two threads", BenchmarkReport.ms(product.batched.twoThreads().millis()),
+                    BenchmarkReport.ms(baseline.millis), "-", "-");
+            report.row(db + ": offices started as separate instances, SQL statements per office",
+                    oneDecimal(product.batched.oneThread().statementsPerOffice()),
+                    oneDecimal(baseline.perOffice(baseline.sql.statements())), "-", "-");
+            batchRatios.add(String.format(Locale.ROOT, "%s %.1f times (one thread) and %.1f times (two)", db,
+                    product.batched.oneThread().millis() / baseline.millis,
+                    product.batched.twoThreads().millis() / baseline.millis));
             report.row(db + ": time per office", BenchmarkReport.ms(product.millis / product.offices),
                     BenchmarkReport.ms(baseline.millis / baseline.offices), "-", "-");
             report.row(db + ": SQL round trips per office", oneDecimal(product.perOffice(product.sql.roundTrips())),
@@ -161,6 +192,19 @@ class NationalLaunchBenchmark {
                 + " job and its log, the history of full); what lies between it and the product is the product's work"
                 + " per office listed above. In this run the shape alone took " + String.join(" and ", shapeRatios)
                 + " the bare instances' time, before any of the product's work.");
+        report.note("Offices started as separate instances (a design measured, not taken): the launch built as"
+                + " the school launch is, the national instance started and its analysis submitted, then every"
+                + " office's Process_AreaOfficeCycle started by the product's UnitInstances, one transaction per"
+                + " batch, with the variables the multi-instance passes and all the product's listeners, without the"
+                + " multi-instance and without a job per office; with two threads the batches run in parallel. It"
+                + " leaves out the model shape's own cost (" + oneDecimal(measured.batched.oneThread()
+                .statementsPerOffice()) + " statements per office instead of " + oneDecimal(measured.perOffice(
+                measured.sql.statements())) + ") and still took " + String.join("; ", batchRatios)
+                + " the bare instances' time: the rest is the product's work per office. Not taken, because the"
+                + " national instance would no longer call its offices' (Cockpit shows each office cycle as called"
+                + " by its national cycle, and the national cycle ends only when every office cycle has), and a"
+                + " failing office would roll back and retry its whole batch instead of retrying alone, for a gain"
+                + " of seconds in a launch made once a year.");
         report.note("Kept, because each is behaviour: the history of level full that anything reads (Tasklist's"
                 + " task history and the operation log need it, the job log shows which node ran a job, and the"
                 + " engine refuses to start on a database created with another level), the deadline watch per"
@@ -276,7 +320,7 @@ class NationalLaunchBenchmark {
             long start = System.nanoTime();
             launch.launch(engine, offices, 2566);
             double millis = (System.nanoTime() - start) / 1e6;
-            Figures figures = new Figures(offices.size(), millis, counter.snapshot().minus(before), Double.NaN);
+            Figures figures = new Figures(offices.size(), millis, counter.snapshot().minus(before), Double.NaN, null);
             assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("FY2566-%").count())
                     .as("every office's first task").isEqualTo(offices.size());
             progress("%s %s: %d offices in %.0f ms", kind, what, offices.size(), millis);
@@ -356,7 +400,9 @@ class NationalLaunchBenchmark {
                     .as("jobs that failed (an optimistic lock included) during the job executor's launch").isZero();
             assertThat(runtime.createIncidentQuery().count()).as("incidents").isZero();
             progress("%s product, job executor: %d offices launched in %.0f ms", kind, offices, executorMillis);
-            return new Figures(offices, millis, sql, executorMillis);
+            Batched batched = new Batched(startSeparately(context, 2569, 1, OFFICES_PER_BATCH, counter),
+                    startSeparately(context, 2570, 2, OFFICES_PER_BATCH / 2, counter));
+            return new Figures(offices, millis, sql, executorMillis, batched);
         } finally {
             context.close();
             database.drop();
@@ -403,6 +449,59 @@ class NationalLaunchBenchmark {
             engine.getFormService().submitTaskForm(analysis.getId(), CycleFormValues.nationalAnalysis());
         } finally {
             identity.clearAuthentication();
+        }
+    }
+
+    /**
+     * A launch designed as the school launch is, for comparison with the product's: the national process started and
+     * its analysis submitted (its multi-instance's job left waiting), then every office's Process_AreaOfficeCycle
+     * started by the product's {@link UnitInstances} as a separate instance with the variables the multi-instance
+     * passes, {@code batchSize} offices per transaction, the batches shared among {@code threads} threads. Runs the
+     * product's listeners as the launch does; times from the first batch to the last.
+     */
+    private static Timed startSeparately(ConfigurableApplicationContext context, int fiscalYear, int threads,
+                                         int batchSize, SqlCounter counter) {
+        ProcessEngine engine = context.getBean(ProcessEngine.class);
+        launchWithoutRunningJobs(engine, fiscalYear);
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+        Long cycleId = jdbc.queryForObject("select id from cycle where fiscal_year = ?", Long.class, fiscalYear);
+        List<UnitInstances.Unit> units = new ArrayList<>();
+        for (String code : jdbc.queryForList("select office_code from office_cycle where cycle_id = ?"
+                + " order by office_code", String.class, cycleId)) {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("cycleId", cycleId);
+            variables.put("fiscalYear", fiscalYear);
+            variables.put("officeCode", code);
+            units.add(new UnitInstances.Unit("FY" + fiscalYear + "-" + code, variables));
+        }
+        UnitInstances starter = context.getBean(UnitInstances.class);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            SqlCounter.Snapshot before = counter.snapshot();
+            long start = System.nanoTime();
+            List<Future<UnitInstances.Result>> results = new ArrayList<>();
+            for (int from = 0; from < units.size(); from += batchSize) {
+                List<UnitInstances.Unit> batch = units.subList(from, Math.min(units.size(), from + batchSize));
+                results.add(pool.submit(() -> starter.start("Process_AreaOfficeCycle", batch, batch.size())));
+            }
+            for (Future<UnitInstances.Result> result : results) {
+                assertThat(result.get().complete()).as("a batch of offices started").isTrue();
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            SqlCounter.Snapshot sql = counter.snapshot().minus(before);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_AnalysePolicy")
+                    .processInstanceBusinessKeyLike("FY" + fiscalYear + "-%").count())
+                    .as("every office's first task, started separately").isEqualTo(units.size());
+            progress("offices started separately, %d thread(s), batches of %d: %d offices in %.0f ms", threads,
+                    batchSize, units.size(), millis);
+            return new Timed(millis, sql, units.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
     }
 
