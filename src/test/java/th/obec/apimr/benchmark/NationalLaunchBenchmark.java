@@ -7,9 +7,11 @@ import static th.obec.apimr.benchmark.BenchmarkEnvironment.progress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import th.obec.apimr.benchmark.BenchmarkEnvironment.Database;
 import th.obec.apimr.benchmark.BenchmarkEnvironment.FreshDatabase;
+import th.obec.apimr.cycle.CycleOffices;
 import th.obec.apimr.cycle.UnitInstances;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
@@ -78,13 +81,7 @@ class NationalLaunchBenchmark {
     private static final int OFFICES_PER_BATCH = 50;
 
     /** Offices started as separate instances in batches: in one thread and in two. */
-    record Batched(Timed oneThread, Timed twoThreads) {
-    }
-
-    record Timed(double millis, SqlCounter.Snapshot sql, int offices) {
-        double statementsPerOffice() {
-            return (double) sql.statements() / offices;
-        }
+    record Batched(Figures oneThread, Figures twoThreads) {
     }
 
     @AfterEach
@@ -138,7 +135,7 @@ class NationalLaunchBenchmark {
                     + " (a design not taken), two threads", BenchmarkReport.ms(product.batched.twoThreads().millis()),
                     BenchmarkReport.ms(baseline.millis), "-", "-");
             report.row(db + ": offices started as separate instances, SQL statements per office",
-                    oneDecimal(product.batched.oneThread().statementsPerOffice()),
+                    oneDecimal(product.batched.oneThread().perOffice(product.batched.oneThread().sql.statements())),
                     oneDecimal(baseline.perOffice(baseline.sql.statements())), "-", "-");
             batchRatios.add(String.format(Locale.ROOT, "%s %.1f times (one thread) and %.1f times (two)", db,
                     product.batched.oneThread().millis() / baseline.millis,
@@ -197,8 +194,8 @@ class NationalLaunchBenchmark {
                 + " office's Process_AreaOfficeCycle started by the product's UnitInstances, one transaction per"
                 + " batch, with the variables the multi-instance passes and all the product's listeners, without the"
                 + " multi-instance and without a job per office; with two threads the batches run in parallel. It"
-                + " leaves out the model shape's own cost (" + oneDecimal(measured.batched.oneThread()
-                .statementsPerOffice()) + " statements per office instead of " + oneDecimal(measured.perOffice(
+                + " leaves out the model shape's own cost (" + oneDecimal(measured.batched.oneThread().perOffice(
+                measured.batched.oneThread().sql.statements())) + " statements per office instead of " + oneDecimal(measured.perOffice(
                 measured.sql.statements())) + ") and still took " + String.join("; ", batchRatios)
                 + " the bare instances' time: the rest is the product's work per office. Not taken, because the"
                 + " national instance would no longer call its offices' (Cockpit shows each office cycle as called"
@@ -441,7 +438,7 @@ class NationalLaunchBenchmark {
         TaskService tasks = engine.getTaskService();
         identity.setAuthentication(ADMIN, List.of(Groups.OBEC_ADMIN, Groups.OBEC_MONITOR));
         try {
-            Map<String, Object> form = new java.util.HashMap<>();
+            Map<String, Object> form = new HashMap<>();
             form.put("fiscalYear", fiscalYear);
             form.put("catalogueYear", 2566);
             if (officeCodes != null) {
@@ -464,20 +461,21 @@ class NationalLaunchBenchmark {
      * passes, {@code batchSize} offices per transaction, the batches shared among {@code threads} threads. Runs the
      * product's listeners as the launch does; times from the first batch to the last.
      */
-    private static Timed startSeparately(ConfigurableApplicationContext context, int fiscalYear, int threads,
+    private static Figures startSeparately(ConfigurableApplicationContext context, int fiscalYear, int threads,
                                          int batchSize, SqlCounter counter) {
         ProcessEngine engine = context.getBean(ProcessEngine.class);
         launchWithoutRunningJobs(engine, fiscalYear);
-        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
-        Long cycleId = jdbc.queryForObject("select id from cycle where fiscal_year = ?", Long.class, fiscalYear);
+        Long cycleId = new JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+                .queryForObject("select id from cycle where fiscal_year = ?", Long.class, fiscalYear);
+        // The offices and business keys as the multi-instance takes them (Process_NationalCycle)
+        CycleOffices cycleOffices = context.getBean(CycleOffices.class);
         List<UnitInstances.Unit> units = new ArrayList<>();
-        for (String code : jdbc.queryForList("select office_code from office_cycle where cycle_id = ?"
-                + " order by office_code", String.class, cycleId)) {
-            Map<String, Object> variables = new java.util.HashMap<>();
+        for (String code : cycleOffices.officeCodes(cycleId)) {
+            Map<String, Object> variables = new HashMap<>();
             variables.put("cycleId", cycleId);
             variables.put("fiscalYear", fiscalYear);
             variables.put("officeCode", code);
-            units.add(new UnitInstances.Unit("FY" + fiscalYear + "-" + code, variables));
+            units.add(new UnitInstances.Unit(cycleOffices.businessKey(cycleId, code), variables));
         }
         UnitInstances starter = context.getBean(UnitInstances.class);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -499,11 +497,11 @@ class NationalLaunchBenchmark {
                     .as("every office's first task, started separately").isEqualTo(units.size());
             progress("offices started separately, %d thread(s), batches of %d: %d offices in %.0f ms", threads,
                     batchSize, units.size(), millis);
-            return new Timed(millis, sql, units.size());
+            return new Figures(units.size(), millis, sql, Double.NaN, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
