@@ -20,6 +20,7 @@ class H2StatementCache implements BeanPostProcessor {
     /** Parsed statements kept per connection: a few hundred KB per busy connection in the national launch. */
     static final int SIZE = 128;
 
+    private static final String H2_URL = "jdbc:h2:";
     private static final String SETTING = "QUERY_CACHE_SIZE";
 
     @Override
@@ -32,7 +33,7 @@ class H2StatementCache implements BeanPostProcessor {
 
     /** The URL with the statement cache added when it is an H2 URL that does not set the cache itself. */
     static String withCache(String url) {
-        if (url == null || !url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())
+        if (url == null || !url.regionMatches(true, 0, H2_URL, 0, H2_URL.length())
                 || url.toUpperCase(Locale.ROOT).contains(";" + SETTING + "=")) {
             return url;
         }
