@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -94,7 +95,7 @@ final class BenchmarkEnvironment {
 
     /** Stock Camunda on the database with one or more of its settings changed; a Hikari pool of 10, counted. */
     static ProcessEngine stockEngine(FreshDatabase database, SqlCounter counter, String name,
-                                     java.util.function.Consumer<StandaloneProcessEngineConfiguration> settings) {
+                                     Consumer<StandaloneProcessEngineConfiguration> settings) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(database.url());
         pool.setUsername(database.user());

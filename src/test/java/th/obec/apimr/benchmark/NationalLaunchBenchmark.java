@@ -43,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import th.obec.apimr.benchmark.BenchmarkEnvironment.Database;
 import th.obec.apimr.benchmark.BenchmarkEnvironment.FreshDatabase;
 import th.obec.apimr.cycle.CycleOffices;
+import th.obec.apimr.cycle.CycleService;
 import th.obec.apimr.cycle.UnitInstances;
 import th.obec.apimr.identity.Groups;
 import th.obec.apimr.support.CycleFormValues;
@@ -465,8 +466,8 @@ class NationalLaunchBenchmark {
                                          int batchSize, SqlCounter counter) {
         ProcessEngine engine = context.getBean(ProcessEngine.class);
         launchWithoutRunningJobs(engine, fiscalYear);
-        Long cycleId = new JdbcTemplate(context.getBean(javax.sql.DataSource.class))
-                .queryForObject("select id from cycle where fiscal_year = ?", Long.class, fiscalYear);
+        Long cycleId = context.getBean(CycleService.class).cycles().stream()
+                .filter(cycle -> cycle.fiscalYear() == fiscalYear).findFirst().orElseThrow().id();
         // The offices and business keys as the multi-instance takes them (Process_NationalCycle)
         CycleOffices cycleOffices = context.getBean(CycleOffices.class);
         List<UnitInstances.Unit> units = new ArrayList<>();
